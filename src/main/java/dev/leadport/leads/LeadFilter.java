@@ -1,0 +1,31 @@
+package dev.leadport.leads;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Which leads a list, export or bulk operation covers. Every part is optional; dates are whole days in the
+ * configured time zone, both ends inclusive.
+ */
+public record LeadFilter(
+        List<LeadStatus> statuses,
+        Long ownerId,
+        String source,
+        LocalDate createdFrom,
+        LocalDate createdTo,
+        LocalDate updatedFrom,
+        LocalDate updatedTo,
+        String q) {
+
+    public static final LeadFilter ALL = new LeadFilter(List.of(), null, null, null, null, null, null, null);
+
+    public LeadFilter {
+        statuses = statuses == null ? List.of() : List.copyOf(statuses);
+        source = blankToNull(source);
+        q = blankToNull(q);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,137 @@
+package dev.leadport.leads;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+class LeadRepository {
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+
+    static final String COLUMNS = "l.id, l.first_name, l.last_name, l.email, l.phone, l.phone_e164, l.company,"
+            + " l.job_title, l.status, l.source, l.owner_id, l.notes, l.custom, l.created_at, l.updated_at";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    LeadRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    Optional<StoredLead> find(long id) {
+        return jdbc.sql("select " + COLUMNS + " from lead l where l.id = :id and l.deleted_at is null")
+                .param("id", id)
+                .query(this::map)
+                .optional();
+    }
+
+    Optional<Long> findIdByEmail(String email) {
+        return jdbc.sql("select id from lead where lower(email) = lower(:email) and deleted_at is null")
+                .param("email", email)
+                .query(Long.class)
+                .optional();
+    }
+
+    /** One page, newest first, after the given id (keyset paging: as fast on page 1,000 as on page 1). */
+    List<StoredLead> page(SqlWhere where, Long afterId, int limit) {
+        String sql = "select " + COLUMNS + " from lead l where " + where.sql()
+                + (afterId == null ? "" : " and l.id < :after") + " order by l.id desc limit :limit";
+        var spec = jdbc.sql(sql).params(where.params()).param("limit", limit);
+        if (afterId != null) {
+            spec = spec.param("after", afterId);
+        }
+        return spec.query(this::map).list();
+    }
+
+    long count(SqlWhere where) {
+        return jdbc.sql("select count(*) from lead l where " + where.sql())
+                .params(where.params())
+                .query(Long.class)
+                .single();
+    }
+
+    long insert(LeadValues v) {
+        return jdbc.sql("""
+                        insert into lead (first_name, last_name, email, phone, phone_e164, company, job_title,
+                                          status, source, owner_id, notes, custom)
+                        values (:firstName, :lastName, :email, :phone, :phoneE164, :company, :jobTitle,
+                                :status, :source, :ownerId, :notes, cast(:custom as jsonb))
+                        returning id
+                        """).params(params(v)).query(Long.class).single();
+    }
+
+    void update(long id, LeadValues v) {
+        jdbc.sql("""
+                        update lead set first_name = :firstName, last_name = :lastName, email = :email,
+                               phone = :phone, phone_e164 = :phoneE164, company = :company, job_title = :jobTitle,
+                               status = :status, source = :source, owner_id = :ownerId, notes = :notes,
+                               custom = cast(:custom as jsonb), updated_at = now()
+                        where id = :id and deleted_at is null
+                        """).params(params(v)).param("id", id).update();
+    }
+
+    boolean softDelete(long id) {
+        return jdbc.sql("update lead set deleted_at = now() where id = :id and deleted_at is null")
+                        .param("id", id)
+                        .update()
+                == 1;
+    }
+
+    boolean isEmpty() {
+        return jdbc.sql("select not exists (select 1 from lead)")
+                .query(Boolean.class)
+                .single();
+    }
+
+    private Map<String, Object> params(LeadValues v) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("firstName", v.firstName());
+        p.put("lastName", v.lastName());
+        p.put("email", v.email());
+        p.put("phone", v.phone());
+        p.put("phoneE164", v.phoneE164());
+        p.put("company", v.company());
+        p.put("jobTitle", v.jobTitle());
+        p.put("status", v.status().name());
+        p.put("source", v.source());
+        p.put("ownerId", v.ownerId());
+        p.put("notes", v.notes());
+        p.put("custom", json.writeValueAsString(v.custom()));
+        return p;
+    }
+
+    private StoredLead map(ResultSet rs, int row) throws SQLException {
+        long owner = rs.getLong("owner_id");
+        Long ownerId = rs.wasNull() ? null : owner;
+        return new StoredLead(
+                rs.getLong("id"),
+                new LeadValues(
+                        rs.getString("first_name"),
+                        rs.getString("last_name"),
+                        rs.getString("email"),
+                        rs.getString("phone"),
+                        rs.getString("phone_e164"),
+                        rs.getString("company"),
+                        rs.getString("job_title"),
+                        LeadStatus.valueOf(rs.getString("status")),
+                        rs.getString("source"),
+                        ownerId,
+                        rs.getString("notes"),
+                        json.readValue(rs.getString("custom"), MAP)),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+    }
+
+    record StoredLead(long id, LeadValues values, Instant createdAt, Instant updatedAt) {}
+}

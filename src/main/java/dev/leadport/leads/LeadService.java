@@ -1,0 +1,182 @@
+package dev.leadport.leads;
+
+import dev.leadport.shared.ConflictException;
+import dev.leadport.shared.ForbiddenException;
+import dev.leadport.shared.InvalidInputException;
+import dev.leadport.shared.InvalidInputException.FieldProblem;
+import dev.leadport.shared.NotFoundException;
+import dev.leadport.users.CurrentUser;
+import dev.leadport.users.UserAccount;
+import dev.leadport.users.Users;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+/** The leads module's facade: single-lead changes and the filtered, paged list, with the role rules applied. */
+@Service
+public class LeadService {
+
+    private final LeadRepository repository;
+    private final CustomFields customFields;
+    private final Users users;
+    private final LeadsProperties properties;
+
+    LeadService(LeadRepository repository, CustomFields customFields, Users users, LeadsProperties properties) {
+        this.repository = repository;
+        this.customFields = customFields;
+        this.users = users;
+        this.properties = properties;
+    }
+
+    public Lead get(long id, CurrentUser user) {
+        LeadRepository.StoredLead lead = find(id);
+        if (!user.mayAct(lead.values().ownerId())) {
+            throw new ForbiddenException("Lead " + id + " belongs to another user.");
+        }
+        return toLead(lead, ownerNames());
+    }
+
+    public Lead create(LeadRequest request, CurrentUser user) {
+        Long owner = request.ownerId() == null ? Long.valueOf(user.id()) : request.ownerId();
+        LeadValues values = check(request, owner, user);
+        try {
+            return get(repository.insert(values), user);
+        } catch (DuplicateKeyException e) {
+            throw duplicateEmail(values.email());
+        }
+    }
+
+    public Lead update(long id, LeadRequest request, CurrentUser user) {
+        LeadRepository.StoredLead existing = find(id);
+        if (!user.mayAct(existing.values().ownerId())) {
+            throw new ForbiddenException("Lead " + id + " belongs to another user.");
+        }
+        Long owner = request.ownerId() == null ? existing.values().ownerId() : request.ownerId();
+        LeadValues values = check(request, owner, user);
+        try {
+            repository.update(id, values);
+        } catch (DuplicateKeyException e) {
+            throw duplicateEmail(values.email());
+        }
+        return get(id, user);
+    }
+
+    /** Moves the lead to the recycle bin. */
+    public void delete(long id, CurrentUser user) {
+        LeadRepository.StoredLead existing = find(id);
+        if (!user.mayAct(existing.values().ownerId())) {
+            throw new ForbiddenException("Lead " + id + " belongs to another user.");
+        }
+        repository.softDelete(id);
+    }
+
+    public LeadPage list(LeadFilter filter, Long afterId, int size, boolean withTotal, CurrentUser user) {
+        int limit = Math.max(1, Math.min(size, properties.maxPageSize()));
+        SqlWhere where = LeadFilterSql.where(filter, user, properties.timeZone());
+        List<LeadRepository.StoredLead> rows = repository.page(where, afterId, limit + 1);
+        boolean more = rows.size() > limit;
+        List<LeadRepository.StoredLead> page = more ? rows.subList(0, limit) : rows;
+        Map<Long, String> names = ownerNames();
+        List<Lead> items = page.stream().map(l -> toLead(l, names)).toList();
+        String next = more ? String.valueOf(page.get(page.size() - 1).id()) : null;
+        Long total = withTotal ? repository.count(where) : null;
+        return new LeadPage(items, next, total);
+    }
+
+    public long count(LeadFilter filter, CurrentUser user) {
+        return repository.count(LeadFilterSql.where(filter, user, properties.timeZone()));
+    }
+
+    private LeadRepository.StoredLead find(long id) {
+        return repository.find(id).orElseThrow(() -> new NotFoundException("There is no lead with id " + id + "."));
+    }
+
+    private LeadValues check(LeadRequest r, Long ownerId, CurrentUser user) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String email = trim(r.email());
+        String phone = trim(r.phone());
+        String e164 = null;
+        if (email == null && phone == null) {
+            problems.add(new FieldProblem("email", "a lead needs an email or a phone"));
+        }
+        if (email != null && !ContactRules.isEmail(email)) {
+            problems.add(new FieldProblem("email", "'" + email + "' is not a valid email address"));
+        }
+        if (phone != null) {
+            e164 = ContactRules.toE164(phone, properties.defaultPhoneRegion()).orElse(null);
+            if (e164 == null) {
+                problems.add(new FieldProblem(
+                        "phone",
+                        "'" + phone + "' is not a valid phone number (region " + properties.defaultPhoneRegion()
+                                + ")"));
+            }
+        }
+        if (ownerId != null) {
+            if (users.find(ownerId).isEmpty()) {
+                problems.add(new FieldProblem("ownerId", "there is no user with id " + ownerId));
+            } else if (!user.seesAllLeads() && ownerId != user.id()) {
+                throw new ForbiddenException("A REP can only own leads themselves, not assign them to others.");
+            }
+        }
+        Map<String, Object> custom = Map.of();
+        try {
+            custom = customFields.check(r.custom(), true);
+        } catch (InvalidInputException e) {
+            problems.addAll(e.problems());
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return new LeadValues(
+                trim(r.firstName()),
+                trim(r.lastName()),
+                email,
+                phone,
+                e164,
+                trim(r.company()),
+                trim(r.jobTitle()),
+                r.status() == null ? LeadStatus.NEW : r.status(),
+                trim(r.source()),
+                ownerId,
+                trim(r.notes()),
+                custom);
+    }
+
+    private ConflictException duplicateEmail(String email) {
+        String which =
+                repository.findIdByEmail(email).map(id -> " (lead " + id + ")").orElse("");
+        return new ConflictException("email", "A lead with the email '" + email + "' already exists" + which + ".");
+    }
+
+    private Map<Long, String> ownerNames() {
+        return users.all().stream().collect(Collectors.toMap(UserAccount::id, UserAccount::username, (a, b) -> a));
+    }
+
+    private static Lead toLead(LeadRepository.StoredLead l, Map<Long, String> owners) {
+        LeadValues v = l.values();
+        return new Lead(
+                l.id(),
+                v.firstName(),
+                v.lastName(),
+                v.email(),
+                v.phone(),
+                v.phoneE164(),
+                v.company(),
+                v.jobTitle(),
+                v.status(),
+                v.source(),
+                v.ownerId(),
+                v.ownerId() == null ? null : owners.get(v.ownerId()),
+                v.notes(),
+                v.custom(),
+                l.createdAt(),
+                l.updatedAt());
+    }
+
+    private static String trim(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

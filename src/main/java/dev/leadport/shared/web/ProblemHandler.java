@@ -1,0 +1,166 @@
+package dev.leadport.shared.web;
+
+import dev.leadport.shared.ConflictException;
+import dev.leadport.shared.ForbiddenException;
+import dev.leadport.shared.InvalidInputException;
+import dev.leadport.shared.InvalidInputException.FieldProblem;
+import dev.leadport.shared.NotFoundException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Turns every error an API client can meet into an RFC 9457 problem: validation errors name their fields, and
+ * nothing unexpected leaks a stack trace.
+ */
+@RestControllerAdvice
+public class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler({ForbiddenException.class, AccessDeniedException.class})
+    ProblemDetail forbidden(RuntimeException e) {
+        String detail = e instanceof ForbiddenException ? e.getMessage() : "You are not allowed to do this.";
+        return problem(HttpStatus.FORBIDDEN, "Forbidden", detail);
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e) {
+        ProblemDetail p = problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+        p.setProperty("errors", List.of(new FieldProblem(e.field(), e.getMessage())));
+        return p;
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail invalid(InvalidInputException e) {
+        return invalidProblem(e.problems());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        String expected = e.getRequiredType() == null ? "a different value" : describe(e.getRequiredType());
+        return invalidProblem(List.of(new FieldProblem(e.getName(), "'" + e.getValue() + "' is not " + expected)));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        String reference = UUID.randomUUID().toString().substring(0, 8);
+        log.error("Unexpected error, reference {}", reference, e);
+        return problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "Unexpected error",
+                "Something went wrong on our side. Quote reference " + reference + " when you report it.");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        FieldProblem fp = new FieldProblem("body", "The request body is not valid JSON.");
+        if (e.getCause() instanceof JacksonException je) {
+            String path = je.getPath().stream()
+                    .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
+                    .orElse("body");
+            String reason = je.getPath().isEmpty() ? "The request body is not valid JSON." : "has the wrong type";
+            if (je instanceof tools.jackson.databind.exc.InvalidFormatException ife) {
+                reason = "'" + ife.getValue() + "' is not " + describe(ife.getTargetType());
+            } else if (je instanceof tools.jackson.databind.exc.UnrecognizedPropertyException) {
+                reason = "is not a known field";
+            }
+            fp = new FieldProblem(path, reason);
+        }
+        return ResponseEntity.badRequest().body(invalidProblem(List.of(fp)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> problems = e.getBindingResult().getFieldErrors().stream()
+                .map(fe -> new FieldProblem(fe.getField(), fe.getDefaultMessage()))
+                .toList();
+        return ResponseEntity.badRequest().body(invalidProblem(problems));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> problems = e.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream()
+                        .map(err ->
+                                new FieldProblem(r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
+                .toList();
+        return ResponseEntity.badRequest().body(invalidProblem(problems));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            MaxUploadSizeExceededException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String limit = e.getMaxUploadSize() > 0 ? " of " + (e.getMaxUploadSize() / (1024 * 1024)) + " MB" : "";
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                .body(problem(
+                        HttpStatus.CONTENT_TOO_LARGE,
+                        "File too large",
+                        "The upload is larger than the limit" + limit + ". Split the file or ask an admin to raise"
+                                + " leadport.imports.max-upload-size."));
+    }
+
+    private static ProblemDetail invalidProblem(List<FieldProblem> problems) {
+        String detail = problems.isEmpty()
+                ? "The request is not valid."
+                : problems.stream()
+                        .map(p -> p.field() + ": " + p.message())
+                        .reduce((a, b) -> a + "; " + b)
+                        .get();
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Invalid request", detail);
+        p.setProperty("errors", problems);
+        return p;
+    }
+
+    static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        p.setTitle(title);
+        return p;
+    }
+
+    private static String describe(Class<?> type) {
+        if (type.isEnum()) {
+            return "one of " + List.of(type.getEnumConstants());
+        }
+        return switch (type.getSimpleName()) {
+            case "Long", "long", "Integer", "int" -> "a whole number";
+            case "LocalDate" -> "a date (yyyy-MM-dd)";
+            case "Instant", "OffsetDateTime" -> "a date-time (ISO 8601)";
+            case "Boolean", "boolean" -> "true or false";
+            case "UUID" -> "a UUID";
+            default -> "a valid " + type.getSimpleName();
+        };
+    }
+
+    /** Problem JSON for errors raised outside MVC (security filters), written the same way. */
+    public static Map<String, Object> asMap(HttpStatus status, String title, String detail) {
+        return Map.of("type", "about:blank", "title", title, "status", status.value(), "detail", detail);
+    }
+}

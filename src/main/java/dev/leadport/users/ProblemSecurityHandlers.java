@@ -1,0 +1,46 @@
+package dev.leadport.users;
+
+import dev.leadport.shared.web.ProblemHandler;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Answers unauthenticated (401) and forbidden (403) API calls with problem+json, like every other API error. */
+@Component
+class ProblemSecurityHandlers {
+
+    private final JsonMapper json;
+
+    ProblemSecurityHandlers(JsonMapper json) {
+        this.json = json;
+    }
+
+    AuthenticationEntryPoint entryPoint() {
+        return (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Leadport\"");
+            write(response, HttpStatus.UNAUTHORIZED, "Unauthorized", "Sign in with HTTP Basic to use the API.");
+        };
+    }
+
+    AccessDeniedHandler accessDenied() {
+        return (request, response, e) -> write(
+                response,
+                HttpStatus.FORBIDDEN,
+                "Forbidden",
+                request.getHeader("Authorization") == null && !"GET".equals(request.getMethod())
+                        ? "Missing or invalid CSRF token; reload the page and try again."
+                        : "You are not allowed to do this.");
+    }
+
+    private void write(HttpServletResponse response, HttpStatus status, String title, String detail)
+            throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), ProblemHandler.asMap(status, title, detail));
+    }
+}

@@ -1,0 +1,121 @@
+package dev.leadport.users;
+
+import dev.leadport.shared.ConflictException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Users and roles. Everyone may list users (to pick owners); only ADMINs create or change them. */
+@RestController
+@RequestMapping("/api/users")
+class UserController {
+
+    private final Users users;
+    private final UserRepository repository;
+    private final PasswordEncoder passwordEncoder;
+
+    UserController(Users users, UserRepository repository, PasswordEncoder passwordEncoder) {
+        this.users = users;
+        this.repository = repository;
+        this.passwordEncoder = passwordEncoder;
+    }
+
+    @GetMapping
+    List<UserAccount> list() {
+        return users.all();
+    }
+
+    @GetMapping("/me")
+    UserAccount me() {
+        return users.get(users.current().id());
+    }
+
+    @PutMapping("/me/preferences")
+    UserAccount updatePreferences(@Valid @RequestBody Preferences preferences) {
+        long id = users.current().id();
+        repository.updateNotifyByEmail(id, preferences.notifyByEmail());
+        return users.get(id);
+    }
+
+    @GetMapping("/{id}")
+    UserAccount get(@PathVariable long id) {
+        return users.get(id);
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<UserAccount> create(@Valid @RequestBody NewUser request) {
+        long id;
+        try {
+            id = repository.insert(
+                    request.username(),
+                    blankToNull(request.email()),
+                    request.displayName() == null ? request.username() : request.displayName(),
+                    passwordEncoder.encode(request.password()),
+                    request.role());
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("username", "A user with this username or email already exists.");
+        }
+        return ResponseEntity.created(URI.create("/api/users/" + id)).body(users.get(id));
+    }
+
+    @PutMapping("/{id}")
+    @PreAuthorize("hasRole('ADMIN')")
+    UserAccount update(@PathVariable long id, @Valid @RequestBody UserChange change) {
+        UserAccount existing = users.get(id);
+        try {
+            repository.update(
+                    id,
+                    blankToNull(change.email()),
+                    change.displayName() == null ? existing.displayName() : change.displayName(),
+                    change.role(),
+                    change.enabled() == null || change.enabled());
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("email", "Another user already has this email.");
+        }
+        if (change.password() != null && !change.password().isBlank()) {
+            repository.updatePassword(id, passwordEncoder.encode(change.password()));
+        }
+        return users.get(id);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    record NewUser(
+            @NotBlank
+            @Size(max = 64)
+            @Pattern(regexp = "[A-Za-z0-9._@-]+", message = "may hold letters, digits, . _ @ -")
+            String username,
+
+            @Email @Size(max = 254) String email,
+            @Size(max = 200) String displayName,
+            @NotBlank @Size(min = 4, max = 200) String password,
+            @NotNull UserRole role) {}
+
+    record UserChange(
+            @Email @Size(max = 254) String email,
+            @Size(max = 200) String displayName,
+            @Size(min = 4, max = 200) String password,
+            @NotNull UserRole role,
+            Boolean enabled) {}
+
+    record Preferences(boolean notifyByEmail) {}
+}
