@@ -1,14 +1,18 @@
 package dev.leadport.web;
 
+import dev.leadport.leads.CustomFieldType;
+import dev.leadport.leads.CustomFields;
 import dev.leadport.leads.LeadFilter;
 import dev.leadport.leads.LeadPage;
 import dev.leadport.leads.LeadService;
 import dev.leadport.leads.LeadStatus;
 import dev.leadport.users.UserAccount;
+import dev.leadport.users.UserRole;
 import dev.leadport.users.Users;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,12 +23,21 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class PageController {
 
+    /** What the settings page confirms after a change that reloads it. */
+    private static final Map<String, String> SETTINGS_DONE = Map.of(
+            "field-created", "The custom field was added.",
+            "field-saved", "The custom field was saved.",
+            "field-deleted", "The custom field was deleted.",
+            "user-created", "The user was added.");
+
     private final LeadService leads;
     private final Users users;
+    private final CustomFields customFields;
 
-    PageController(LeadService leads, Users users) {
+    PageController(LeadService leads, Users users, CustomFields customFields) {
         this.leads = leads;
         this.users = users;
+        this.customFields = customFields;
     }
 
     @GetMapping("/login")
@@ -62,6 +75,11 @@ class PageController {
         return htmx ? "leads :: results" : "leads";
     }
 
+    @GetMapping("/leads/recycle-bin")
+    String recycleBin() {
+        return "recycle-bin";
+    }
+
     @GetMapping("/import")
     String importPage() {
         return "import";
@@ -78,8 +96,13 @@ class PageController {
     }
 
     @GetMapping("/settings")
-    String settingsPage(Model model) {
+    String settingsPage(@RequestParam(required = false) String done, Model model) {
+        model.addAttribute("doneMessage", done == null ? null : SETTINGS_DONE.getOrDefault(done, "Saved."));
         model.addAttribute("account", users.get(users.current().id()));
+        model.addAttribute("fields", customFields.all());
+        model.addAttribute("fieldTypes", CustomFieldType.values());
+        model.addAttribute("users", users.all());
+        model.addAttribute("roles", UserRole.values());
         return "settings";
     }
 

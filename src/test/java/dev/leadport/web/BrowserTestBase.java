@@ -117,9 +117,9 @@ abstract class BrowserTestBase extends ApiTestBase {
                 .setPath(SCREENSHOTS.resolve(name + "-1280.png"))
                 .setFullPage(true));
         page.setViewportSize(375, 800);
-        assertThat(horizontalOverflow(page))
-                .as("page %s is wider than a 375 px screen", name)
-                .isFalse();
+        assertThat(tooWide(page))
+                .as("elements of %s wider than a 375 px screen", name)
+                .isEmpty();
         assertAccessible(page);
         page.screenshot(new Page.ScreenshotOptions()
                 .setPath(SCREENSHOTS.resolve(name + "-375.png"))
@@ -127,8 +127,21 @@ abstract class BrowserTestBase extends ApiTestBase {
         page.setViewportSize(1280, 900);
     }
 
-    /** True when the document scrolls sideways (tables may scroll inside their own wrapper; the page may not). */
-    static boolean horizontalOverflow(Page page) {
-        return (Boolean) page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth + 1");
+    /**
+     * The elements that stick out to the right when the document scrolls sideways; tables may scroll inside their
+     * own wrapper, the page may not.
+     */
+    @SuppressWarnings("unchecked")
+    static List<String> tooWide(Page page) {
+        return (List<String>) page.evaluate("""
+                () => {
+                  if (document.documentElement.scrollWidth <= window.innerWidth + 1) return [];
+                  return [...document.querySelectorAll("body *")]
+                    .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && e.getClientRects().length)
+                    .filter(e => !e.closest(".table-wrap") || e.classList.contains("table-wrap"))
+                    .slice(0, 8)
+                    .map(e => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + "." + [...e.classList].join(".")
+                      + " right=" + Math.round(e.getBoundingClientRect().right));
+                }""");
     }
 }

@@ -1,0 +1,262 @@
+// Leads list: row selection (ids across pages, or "all N matching" the filter) and the bulk action bar with a
+// dry-run confirmation and per-lead results.
+(() => {
+  const lp = window.leadport;
+  const bar = document.getElementById("bulk-bar");
+  if (!bar) return;
+  const summary = document.getElementById("selection-summary");
+  const offer = document.getElementById("select-all-offer");
+  const offerButton = document.getElementById("select-all-matching");
+  const action = document.getElementById("bulk-action");
+  const statusField = document.getElementById("bulk-status-field");
+  const ownerField = document.getElementById("bulk-owner-field");
+  const dialog = document.getElementById("bulk-dialog");
+  const dialogBody = document.getElementById("bulk-dialog-body");
+  const dialogError = document.getElementById("bulk-dialog-error");
+  const confirmButton = document.getElementById("bulk-confirm");
+  const closeButton = document.getElementById("bulk-close");
+  const csvButton = document.getElementById("bulk-results-csv");
+
+  const selected = new Map(); // id -> label
+  let allMatching = false;
+  let shownQuery = results().dataset.query;
+  let pending = null; // the request the dialog is confirming
+  let lastResults = [];
+
+  function results() {
+    return document.getElementById("results");
+  }
+
+  function total() {
+    return Number(results().dataset.total || 0);
+  }
+
+  function rowBoxes() {
+    return [...results().querySelectorAll("input.select-lead")];
+  }
+
+  /** The filter the list shows, in the shape of the leads filter. */
+  function currentFilter() {
+    const params = new URLSearchParams(results().dataset.query || "");
+    const filter = {};
+    const statuses = params.getAll("status").filter(Boolean);
+    if (statuses.length) filter.statuses = statuses;
+    if (params.get("owner")) filter.ownerId = Number(params.get("owner"));
+    for (const key of ["source", "createdFrom", "createdTo", "q"]) {
+      if (params.get(key)) filter[key] = params.get(key);
+    }
+    return filter;
+  }
+
+  function labelOf(box) {
+    return (box.getAttribute("aria-label") || "").replace(/^Select /, "");
+  }
+
+  function syncPage() {
+    const boxes = rowBoxes();
+    for (const box of boxes) box.checked = allMatching || selected.has(box.value);
+    const pageBox = document.getElementById("select-page");
+    if (pageBox) {
+      const checked = boxes.filter((b) => b.checked).length;
+      pageBox.checked = boxes.length > 0 && checked === boxes.length;
+      pageBox.indeterminate = checked > 0 && checked < boxes.length;
+    }
+    render();
+  }
+
+  function count() {
+    return allMatching ? total() : selected.size;
+  }
+
+  function render() {
+    const n = count();
+    bar.hidden = n === 0;
+    if (allMatching) {
+      summary.textContent = `All ${lp.number(n)} leads matching the filters are selected.`;
+    } else {
+      summary.textContent = `${lp.number(n)} ${n === 1 ? "lead" : "leads"} selected.`;
+    }
+    const boxes = rowBoxes();
+    const wholePage = boxes.length > 0 && boxes.every((b) => b.checked);
+    offer.hidden = allMatching || !wholePage || total() <= selected.size;
+    offerButton.textContent = `Select all ${lp.number(total())} leads matching the filters`;
+    const act = action.value;
+    statusField.hidden = act !== "status";
+    ownerField.hidden = act !== "assign";
+  }
+
+  function clearSelection() {
+    selected.clear();
+    allMatching = false;
+    syncPage();
+  }
+
+  document.addEventListener("change", (event) => {
+    const box = event.target;
+    if (box.matches("input.select-lead")) {
+      if (allMatching) {
+        // Leaving "all matching" keeps exactly the rows still ticked on this page.
+        allMatching = false;
+        selected.clear();
+        rowBoxes().forEach((b) => b !== box && selected.set(b.value, labelOf(b)));
+      } else if (box.checked) {
+        selected.set(box.value, labelOf(box));
+      } else {
+        selected.delete(box.value);
+      }
+      syncPage();
+    } else if (box.id === "select-page") {
+      if (!box.checked) allMatching = false;
+      for (const b of rowBoxes()) {
+        if (box.checked) selected.set(b.value, labelOf(b));
+        else selected.delete(b.value);
+      }
+      syncPage();
+    } else if (box === action) {
+      render();
+    }
+  });
+
+  offerButton.addEventListener("click", () => {
+    allMatching = true;
+    syncPage();
+  });
+  document.getElementById("bulk-clear").addEventListener("click", clearSelection);
+
+  document.body.addEventListener("htmx:afterSwap", (event) => {
+    if (event.detail.target && event.detail.target.id !== "results" && !document.getElementById("results").contains(event.detail.target)) return;
+    const query = results().dataset.query;
+    if (query !== shownQuery) {
+      // Another filter means another set of leads: a selection made for the old one must not carry over.
+      shownQuery = query;
+      selected.clear();
+      allMatching = false;
+    }
+    syncPage();
+  });
+
+  function request() {
+    const kind = action.value;
+    const body = allMatching ? { filter: currentFilter() } : { ids: [...selected.keys()].map(Number) };
+    if (kind === "status") {
+      const status = document.getElementById("bulk-status").value;
+      return { url: "/api/leads/bulk/update", body: { ...body, changes: { status } }, verb: `Change the status to ${status}`, done: "Status changed" };
+    }
+    if (kind === "assign") {
+      const owner = document.getElementById("bulk-owner");
+      return { url: "/api/leads/bulk/assign", body: { ...body, ownerId: Number(owner.value) }, verb: `Assign to ${owner.selectedOptions[0].textContent}`, done: "Owner assigned" };
+    }
+    return { url: "/api/leads/bulk/delete", body, verb: "Move to the recycle bin", done: "Moved to the recycle bin" };
+  }
+
+  function humanize(key) {
+    return key.replace(/([A-Z])/g, " $1").replace(/_/g, " ").toLowerCase().replace(/^./, (c) => c.toUpperCase());
+  }
+
+  function totalsList(totals) {
+    const list = lp.el("dl", { class: "facts totals" });
+    for (const [key, value] of Object.entries(totals || {})) {
+      list.append(lp.el("dt", { text: humanize(key) }), lp.el("dd", { text: lp.number(value) }));
+    }
+    return list;
+  }
+
+  async function send(req, dryRun) {
+    const url = dryRun ? req.url + "?dryRun=true" : req.url;
+    let result = await lp.api("POST", url, { ...req.body, dryRun });
+    // Large operations run as jobs: follow the job until it has finished.
+    const location = result.headers && result.headers.get("Location");
+    while (result.ok && result.data && ["QUEUED", "RUNNING"].includes(result.data.status) && location) {
+      dialogBody.replaceChildren(lp.el("p", { text: `Working… ${lp.number(result.data.processed || 0)} done.` }));
+      await new Promise((r) => setTimeout(r, 700));
+      result = await lp.api("GET", location);
+    }
+    return result;
+  }
+
+  function failMessage(result) {
+    if (result.status === 404 || result.status === 405) {
+      return "Bulk changes are not available on this server.";
+    }
+    return lp.problemMessage(result, "The change could not be made.");
+  }
+
+  document.getElementById("bulk-apply").addEventListener("click", async () => {
+    pending = request();
+    lastResults = [];
+    dialogError.hidden = true;
+    csvButton.hidden = true;
+    confirmButton.hidden = false;
+    confirmButton.disabled = true;
+    confirmButton.textContent = "Apply";
+    closeButton.textContent = "Cancel";
+    document.getElementById("bulk-dialog-title").textContent = "Confirm bulk change";
+    dialogBody.replaceChildren(lp.el("p", { text: `Checking what “${pending.verb}” would do to ${lp.number(count())} leads…` }));
+    dialog.showModal();
+    const result = await send(pending, true);
+    if (!result.ok) {
+      dialogBody.replaceChildren();
+      lp.say(dialogError, failMessage(result), "error");
+      return;
+    }
+    const totals = result.data.totals || {};
+    dialogBody.replaceChildren(
+      lp.el("p", {}, lp.el("strong", { text: pending.verb }), ` — ${lp.number(count())} ${count() === 1 ? "lead" : "leads"} selected. Nothing has changed yet. This is what would happen:`),
+      totalsList(totals)
+    );
+    confirmButton.textContent = `${pending.verb} now`;
+    confirmButton.disabled = false;
+    confirmButton.focus();
+  });
+
+  confirmButton.addEventListener("click", async () => {
+    if (!pending) return;
+    confirmButton.disabled = true;
+    dialogBody.replaceChildren(lp.el("p", { text: "Applying the change…" }));
+    const result = await send(pending, false);
+    pending = null;
+    confirmButton.hidden = true;
+    closeButton.textContent = "Close";
+    if (!result.ok) {
+      dialogBody.replaceChildren();
+      lp.say(dialogError, failMessage(result), "error");
+      return;
+    }
+    document.getElementById("bulk-dialog-title").textContent = "Bulk change finished";
+    lastResults = result.data.results || [];
+    const names = new Map([...selected.entries()]);
+    const table = lp.el("table", { class: "results-table" },
+      lp.el("caption", { text: "Result for each lead" }),
+      lp.el("thead", {}, lp.el("tr", {}, ["Lead", "Result", "Message"].map((h) => lp.el("th", { scope: "col", text: h })))),
+      lp.el("tbody", {}, lastResults.slice(0, 200).map((r) =>
+        lp.el("tr", {},
+          lp.el("td", { text: names.get(String(r.id)) ? `${names.get(String(r.id))} (#${r.id})` : `#${r.id}` }),
+          lp.el("td", {}, lp.el("span", { class: "result result-" + String(r.result).toLowerCase(), text: r.result })),
+          lp.el("td", { text: r.message || "" })))));
+    dialogBody.replaceChildren(
+      lp.el("p", { class: "alert alert-ok", role: "status", text: `Done (operation ${result.data.operationId ?? ""}).` }),
+      totalsList(result.data.totals),
+      lp.el("div", { class: "table-wrap" }, table),
+      lastResults.length > 200 ? lp.el("p", { text: `Showing the first 200 of ${lp.number(lastResults.length)} results; download the CSV for all.` }) : null
+    );
+    csvButton.hidden = lastResults.length === 0;
+    closeButton.focus();
+    selected.clear();
+    allMatching = false;
+    htmx.ajax("GET", "/leads?" + (results().dataset.query || ""), { target: "#results", swap: "outerHTML" });
+  });
+
+  csvButton.addEventListener("click", () => {
+    let text = lp.csvLine(["id", "result", "message"]);
+    for (const r of lastResults) text += lp.csvLine([r.id, r.result, r.message || ""]);
+    lp.download("bulk-results.csv", text);
+  });
+
+  closeButton.addEventListener("click", () => dialog.close());
+  dialog.addEventListener("close", () => {
+    pending = null;
+    render();
+  });
+
+  syncPage();
+})();
