@@ -54,6 +54,7 @@ final class CsvSource implements TabularSource {
                 .skipEmptyLines(false) // counted, so row numbers match what a spreadsheet shows
                 .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
                 .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+                .allowUnclosedQuote(false) // otherwise the rest of the file silently becomes one field
                 .build(
                         CsvRecordHandler.of(
                                 b -> b.maxFieldSize(Math.max(HARD_FIELD_LIMIT, options.maxFieldLength() + 1))),

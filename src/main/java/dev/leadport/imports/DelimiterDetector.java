@@ -64,29 +64,39 @@ final class DelimiterDetector {
                 .orElse(0);
     }
 
-    /** Separator counts for each non-blank record in the sample, honouring quotes (which may span lines). */
+    /**
+     * Separator counts for each non-blank record in the sample. A quote opens a quoted field only at the start of a
+     * field (as in RFC 4180), so quoted separators and line breaks do not count but a stray quote does no harm.
+     */
     private static List<Integer> countsPerRecord(String sample, char separator) {
         List<Integer> counts = new ArrayList<>();
         boolean quoted = false;
+        boolean fieldStart = true;
         boolean blank = true;
         int count = 0;
         for (int i = 0; i < sample.length() && counts.size() < SAMPLE_RECORDS; i++) {
             char c = sample.charAt(i);
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (!quoted && (c == '\n' || c == '\r')) {
+            if (quoted) {
+                if (c == '"' && i + 1 < sample.length() && sample.charAt(i + 1) == '"') {
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                }
+            } else if (c == '\n' || c == '\r') {
                 if (!blank) {
                     counts.add(count);
                 }
                 count = 0;
                 blank = true;
-                continue;
-            } else if (!quoted && c == separator) {
-                count++;
+                fieldStart = true;
+            } else {
+                quoted = c == '"' && fieldStart;
+                fieldStart = c == separator;
+                count += fieldStart ? 1 : 0;
+                blank = false;
             }
-            blank = false;
         }
-        if (!blank && counts.size() < SAMPLE_RECORDS && !quoted) {
+        if (!blank && !quoted && counts.size() < SAMPLE_RECORDS) {
             counts.add(count);
         }
         return counts.isEmpty() ? List.of(0) : counts;
