@@ -61,14 +61,13 @@ create table import_staging (
 -- Finds earlier rows of the same file with the same email (duplicates within the file).
 create index import_staging_email_idx on import_staging (import_id, email_key, row_number) where email_key is not null;
 
--- Rows that did not land, with the user's own fields so the error report can echo them.
+-- Rows that did not land and why; the error report echoes them from the stored upload.
 create table import_row_error (
   import_id bigint not null references import_job (id) on delete cascade,
   row_number bigint not null,
   kind text not null check (kind in ('ERROR', 'DUPLICATE')),
   columns text,
   message text not null,
-  fields text[] not null,
   primary key (import_id, row_number)
 );
 

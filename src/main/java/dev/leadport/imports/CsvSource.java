@@ -86,6 +86,11 @@ final class CsvSource implements TabularSource {
         return source;
     }
 
+    /** The detected encoding as users know it, e.g. "UTF-8 (BOM)" or "windows-1252". */
+    String encodingName() {
+        return encoding.charset().name() + (encoding.bomLength() > 0 ? " (BOM)" : "");
+    }
+
     char separator() {
         return separator;
     }

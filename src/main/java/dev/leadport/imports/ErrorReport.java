@@ -50,8 +50,8 @@ class ErrorReport {
             out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             CsvWriter csv = CsvWriter.builder().build(writer);
-            try (TabularSource source = TabularSource.open(
-                    file, ReadOptions.DEFAULTS.withMaxFieldLength(properties.maxFieldLength()))) {
+            try (TabularSource source =
+                    TabularSource.open(file, ReadOptions.DEFAULTS.withMaxFieldLength(properties.maxFieldLength()))) {
                 List<String> header = new ArrayList<>(source.headers());
                 header.addAll(EXTRA_COLUMNS);
                 csv.writeRecord(header);
@@ -67,6 +67,7 @@ class ErrorReport {
                     csv.writeRecord(record);
                 }
             }
+            csv.flush();
             writer.flush();
         } finally {
             Files.deleteIfExists(file);
@@ -102,8 +103,7 @@ class ErrorReport {
                 if (exhausted) {
                     return false;
                 }
-                page = jdbc.sql(
-                                """
+                page = jdbc.sql("""
                                 select row_number, columns, message from import_row_error
                                 where import_id = :id and row_number > :after order by row_number limit :limit
                                 """)

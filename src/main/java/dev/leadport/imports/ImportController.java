@@ -91,8 +91,7 @@ class ImportController {
     }
 
     @GetMapping("/imports")
-    List<ImportJobView> list(
-            @RequestParam(defaultValue = "50") int size, @RequestParam(required = false) Long before) {
+    List<ImportJobView> list(@RequestParam(defaultValue = "50") int size, @RequestParam(required = false) Long before) {
         return imports.list(users.current(), size, before);
     }
 

@@ -23,8 +23,9 @@ class ImportJob {
     @Bean
     OneTimeTask<Void> leadImportTask(@Lazy ImportRunner runner) {
         return Tasks.oneTime(TASK_NAME)
-                .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(
-                        8, new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(2))))
+                .onFailure(FailureHandler.<Void>maxRetries(8)
+                        .withBackoff(Duration.ofSeconds(2))
+                        .thenRemove())
                 .onDeadExecutionRevive()
                 .execute((instance, context) -> runner.run(Long.parseLong(instance.getId())));
     }

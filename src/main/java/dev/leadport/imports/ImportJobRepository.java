@@ -55,8 +55,7 @@ class ImportJobRepository {
             ImportRequestOptions options,
             DuplicateMode mode,
             long createdBy) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         insert into import_job (file_id, file_name, file_size, format, encoding, delimiter, headers,
                                                 mapping, options, duplicate_mode, created_by)
                         values (:fileId, :fileName, :fileSize, :format, :encoding, :delimiter, cast(:headers as jsonb),
@@ -126,14 +125,11 @@ class ImportJobRepository {
                 .param("id", id)
                 .query(Boolean.class)
                 .single();
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         update import_job set status = 'RUNNING', started_at = coalesce(started_at, now()),
                                updated_at = now()
                         where id = :id
-                        """)
-                .param("id", id)
-                .update();
+                        """).param("id", id).update();
         return first;
     }
 
@@ -146,8 +142,7 @@ class ImportJobRepository {
 
     /** Records a committed chunk: counters and the checkpoint move in the chunk's own transaction. */
     void checkpoint(long id, long throughRow, long processed, long created, long updated, long skipped, long failed) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         update import_job set merged_through_row = :through, processed_rows = processed_rows + :processed,
                                created_count = created_count + :created, updated_count = updated_count + :updated,
                                skipped_count = skipped_count + :skipped, failed_count = failed_count + :failed,
@@ -173,19 +168,14 @@ class ImportJobRepository {
 
     /** Asks a queued or running import to stop after its current chunk; false when it had already ended. */
     boolean requestCancel(long id) {
-        return jdbc.sql(
-                                """
+        return jdbc.sql("""
                         update import_job set cancel_requested = true, updated_at = now()
                         where id = :id and status in ('QUEUED', 'RUNNING')
-                        """)
-                        .param("id", id)
-                        .update()
-                == 1;
+                        """).param("id", id).update() == 1;
     }
 
     void finish(long id, OperationStatus status, String errorMessage) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         update import_job set status = :status, finished_at = now(), updated_at = now(),
                                error_message = :error, phase = 'DONE'
                         where id = :id
@@ -203,11 +193,12 @@ class ImportJobRepository {
     }
 
     void deleteStaging(long id) {
-        jdbc.sql("delete from import_staging where import_id = :id").param("id", id).update();
+        jdbc.sql("delete from import_staging where import_id = :id")
+                .param("id", id)
+                .update();
     }
 
-    private static final String VIEW_SQL =
-            """
+    private static final String VIEW_SQL = """
             select j.*,
                    case when j.started_at is null then null
                         else j.processed_rows / greatest(extract(epoch from coalesce(j.finished_at, now())

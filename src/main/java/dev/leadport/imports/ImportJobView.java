@@ -30,9 +30,27 @@ public record ImportJobView(
     /** The same import with its creator's username filled in. */
     ImportJobView withCreatedBy(String username) {
         return new ImportJobView(
-                id, status, fileName, fileSize, format, encoding, delimiter, duplicateMode, totalRows, processedRows,
-                created, updated, skipped, failed, rowsPerSecond, createdAt, startedAt, finishedAt, createdById,
-                username, errorMessage);
+                id,
+                status,
+                fileName,
+                fileSize,
+                format,
+                encoding,
+                delimiter,
+                duplicateMode,
+                totalRows,
+                processedRows,
+                created,
+                updated,
+                skipped,
+                failed,
+                rowsPerSecond,
+                createdAt,
+                startedAt,
+                finishedAt,
+                createdById,
+                username,
+                errorMessage);
     }
 
     /** Percent done, 0..100, or null while the row count is not yet known. */

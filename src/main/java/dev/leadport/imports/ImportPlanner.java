@@ -42,8 +42,7 @@ class ImportPlanner {
     }
 
     Plan plan(long importId, CurrentUser actor) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         select count(*) as valid,
                                count(*) filter (where dup) as duplicates,
                                count(*) filter (where not dup and matched) as matches,

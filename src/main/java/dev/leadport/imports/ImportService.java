@@ -97,12 +97,14 @@ public class ImportService {
     public record Upload(String fileName, long size, Path path) {}
 
     /** What the user chose: the mapping (header to target, or null to suggest), options and duplicate mode. */
-    public record ImportRequest(Map<String, String> mapping, ImportRequestOptions options, DuplicateMode duplicateMode) {}
+    public record ImportRequest(
+            Map<String, String> mapping, ImportRequestOptions options, DuplicateMode duplicateMode) {}
 
     /** Runs the whole file through the import's path (read, check, stage, plan) and rolls everything back. */
     public ValidationReport validate(Upload upload, ImportRequest request, CurrentUser actor) {
         Instant started = clock.instant();
-        String operationId = "validation-" + started.toEpochMilli() + "-" + ThreadLocalRandom.current().nextInt(1000);
+        String operationId = "validation-" + started.toEpochMilli() + "-"
+                + ThreadLocalRandom.current().nextInt(1000);
         ImportSettings settings = settings(upload, request, actor);
         long scratchId = -ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
         ValidationReport report = tx.execute(status -> {
@@ -126,7 +128,12 @@ public class ImportService {
                         report.wouldUpdate(),
                         report.wouldSkip(),
                         report.invalidRows() + report.wouldFail()),
-                Map.of("fileName", upload.fileName(), "fileSize", upload.size(), "duplicateMode",
+                Map.of(
+                        "fileName",
+                        upload.fileName(),
+                        "fileSize",
+                        upload.size(),
+                        "duplicateMode",
                         report.duplicateMode().name()),
                 report.errorsTotal() == 0 ? null : report.errorsTotal() + " row problems found",
                 Map.of()));
@@ -317,11 +324,10 @@ public class ImportService {
     }
 
     private List<ImportJobView> named(List<ImportJobView> views) {
-        Map<Long, String> names = users.all().stream()
-                .collect(Collectors.toMap(UserAccount::id, UserAccount::username, (a, b) -> a));
+        Map<Long, String> names =
+                users.all().stream().collect(Collectors.toMap(UserAccount::id, UserAccount::username, (a, b) -> a));
         return views.stream()
                 .map(v -> v.withCreatedBy(names.get(v.createdById())))
                 .toList();
     }
-
 }

@@ -71,7 +71,8 @@ class ImportSettingsFactory {
 
     ImportSettings forJob(StoredJob job, Path file, CurrentUser actor) throws IOException, UnreadableFileException {
         List<CustomFieldSpec> specs = customSpecs();
-        return settings(file, ColumnMapping.fromSaved(job.headers(), job.mapping()), job.options(), specs, actor, false);
+        return settings(
+                file, ColumnMapping.fromSaved(job.headers(), job.mapping()), job.options(), specs, actor, false);
     }
 
     private ImportSettings settings(
@@ -86,8 +87,7 @@ class ImportSettingsFactory {
         if (file != null && options.dateOrder() == DateOrder.AUTO) {
             options = options.withDateOrder(dateOrder(file, columns, specs));
         }
-        return new ImportSettings(
-                columns, options, specs, new OwnerResolver(users.all(), actor), readOptions(), saved);
+        return new ImportSettings(columns, options, specs, new OwnerResolver(users.all(), actor), readOptions(), saved);
     }
 
     /** Decides day/month order from the file's custom date columns; AUTO stays when the file does not tell. */
@@ -106,9 +106,10 @@ class ImportSettingsFactory {
     }
 
     private ImportOptions options(ImportRequestOptions requested) {
-        String region = requested.defaultRegion() == null || requested.defaultRegion().isBlank()
-                ? leadsProperties.defaultPhoneRegion()
-                : requested.defaultRegion().strip().toUpperCase(Locale.ROOT);
+        String region =
+                requested.defaultRegion() == null || requested.defaultRegion().isBlank()
+                        ? leadsProperties.defaultPhoneRegion()
+                        : requested.defaultRegion().strip().toUpperCase(Locale.ROOT);
         DateOrder order;
         try {
             order = requested.dateOrder() == null || requested.dateOrder().isBlank()
@@ -118,11 +119,14 @@ class ImportSettingsFactory {
             throw new InvalidInputException("dateOrder", "'" + requested.dateOrder() + "' is not DMY, MDY or AUTO");
         }
         Map<String, LeadStatus> statuses = new HashMap<>();
-        requested.statusValues().forEach((word, status) -> statuses.put(
-                word,
-                LeadStatus.parse(status)
-                        .orElseThrow(() -> new InvalidInputException(
-                                "statusValues", "'" + status + "' (for '" + word + "') is not a lead status"))));
+        requested
+                .statusValues()
+                .forEach((word, status) -> statuses.put(
+                        word,
+                        LeadStatus.parse(status)
+                                .orElseThrow(() -> new InvalidInputException(
+                                        "statusValues",
+                                        "'" + status + "' (for '" + word + "') is not a lead status"))));
         return new ImportOptions(region, order, statuses);
     }
 
@@ -163,9 +167,8 @@ class ImportSettingsFactory {
             return ColumnTarget.FULL_NAME;
         }
         String customKey = t.regionMatches(true, 0, "custom:", 0, 7) ? t.substring(7) : t;
-        Optional<CustomFieldSpec> custom = specs.stream()
-                .filter(s -> s.key().equalsIgnoreCase(customKey))
-                .findFirst();
+        Optional<CustomFieldSpec> custom =
+                specs.stream().filter(s -> s.key().equalsIgnoreCase(customKey)).findFirst();
         if (custom.isPresent()) {
             return ColumnTarget.custom(custom.get().key());
         }

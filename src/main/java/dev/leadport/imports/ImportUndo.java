@@ -27,8 +27,7 @@ class ImportUndo {
 
     UndoResult undo(long importId) {
         // Which leads changed since the import is read before anything is undone.
-        String keptWhere =
-                """
+        String keptWhere = """
                 from import_lead_change c join lead l on l.id = c.lead_id
                 where c.import_id = :id and (l.updated_at <> c.changed_at or l.deleted_at is not null)
                 """;
@@ -46,17 +45,13 @@ class ImportUndo {
                                 ? "the lead was deleted after the import"
                                 : "the lead was changed after the import, so it was left as it is"))
                 .list();
-        long deleted = jdbc.sql(
-                        """
+        long deleted = jdbc.sql("""
                         update lead l set deleted_at = now()
                         from import_lead_change c
                         where c.import_id = :id and c.action = 'CREATED' and l.id = c.lead_id
                           and l.deleted_at is null and l.updated_at = c.changed_at
-                        """)
-                .param("id", importId)
-                .update();
-        long restored = jdbc.sql(
-                        """
+                        """).param("id", importId).update();
+        long restored = jdbc.sql("""
                         update lead l set
                           first_name = c.before ->> 'first_name', last_name = c.before ->> 'last_name',
                           phone = c.before ->> 'phone', phone_e164 = c.before ->> 'phone_e164',
@@ -67,9 +62,7 @@ class ImportUndo {
                         from import_lead_change c
                         where c.import_id = :id and c.action = 'UPDATED' and l.id = c.lead_id
                           and l.deleted_at is null and l.updated_at = c.changed_at
-                        """)
-                .param("id", importId)
-                .update();
+                        """).param("id", importId).update();
         return new UndoResult(importId, deleted, restored, keptTotal, kept);
     }
 }

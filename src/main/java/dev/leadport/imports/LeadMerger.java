@@ -49,8 +49,7 @@ class LeadMerger {
     }
 
     private long reportDuplicates(long importId, long fromRow, long toRow) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         insert into import_row_error (import_id, row_number, kind, columns, message)
                         select s.import_id, s.row_number, 'DUPLICATE', null,
                                'Same email as row ' || first.row_number || ' of this file; skipped'
@@ -59,8 +58,7 @@ class LeadMerger {
                           select min(d.row_number) as row_number from import_staging d
                           where d.import_id = s.import_id and d.email_key = s.email_key) first
                         where %s and s.email_key is not null and first.row_number < s.row_number
-                        """
-                                .formatted(IN_CHUNK))
+                        """.formatted(IN_CHUNK))
                 .param("id", importId)
                 .param("from", fromRow)
                 .param("to", toRow)
@@ -68,8 +66,7 @@ class LeadMerger {
     }
 
     private long reportExisting(long importId, long fromRow, long toRow) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         insert into import_row_error (import_id, row_number, kind, columns, message)
                         select s.import_id, s.row_number, 'ERROR', 'email',
                                'A lead with this email exists already (lead ' || m.id
@@ -77,8 +74,7 @@ class LeadMerger {
                         from import_staging s
                         join lead m on lower(m.email) = s.email_key and m.deleted_at is null
                         where %s and %s
-                        """
-                                .formatted(IN_CHUNK, NOT_DUPLICATE))
+                        """.formatted(IN_CHUNK, NOT_DUPLICATE))
                 .param("id", importId)
                 .param("from", fromRow)
                 .param("to", toRow)
@@ -86,16 +82,14 @@ class LeadMerger {
     }
 
     private long reportOthersLeads(long importId, long fromRow, long toRow, CurrentUser actor) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         insert into import_row_error (import_id, row_number, kind, columns, message)
                         select s.import_id, s.row_number, 'ERROR', 'email',
                                'The lead with this email (lead ' || m.id || ') belongs to another user; not updated'
                         from import_staging s
                         join lead m on lower(m.email) = s.email_key and m.deleted_at is null
                         where %s and %s and m.owner_id is distinct from :actor
-                        """
-                                .formatted(IN_CHUNK, NOT_DUPLICATE))
+                        """.formatted(IN_CHUNK, NOT_DUPLICATE))
                 .param("id", importId)
                 .param("from", fromRow)
                 .param("to", toRow)
@@ -105,8 +99,7 @@ class LeadMerger {
 
     private long update(long importId, long fromRow, long toRow, CurrentUser actor) {
         String ownRule = actor.seesAllLeads() ? "" : " and l.owner_id = :actor";
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         with targets as (
                           select s.*, l.id as target_id
                           from import_staging s
@@ -136,8 +129,7 @@ class LeadMerger {
                           updated_at = now()
                         from targets t
                         where l.id = t.target_id
-                        """
-                                .formatted(IN_CHUNK, NOT_DUPLICATE, ownRule))
+                        """.formatted(IN_CHUNK, NOT_DUPLICATE, ownRule))
                 .param("id", importId)
                 .param("from", fromRow)
                 .param("to", toRow)
@@ -146,8 +138,7 @@ class LeadMerger {
     }
 
     private long create(long importId, long fromRow, long toRow, CurrentUser actor) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         with created as (
                           insert into lead (id, first_name, last_name, email, phone, phone_e164, company, job_title,
                                             status, source, owner_id, notes, custom)
@@ -165,8 +156,7 @@ class LeadMerger {
                         from created c
                         join import_staging s on s.import_id = :id and s.lead_id = c.id
                           and s.row_number > :from and s.row_number <= :to
-                        """
-                                .formatted(IN_CHUNK, NOT_DUPLICATE, MATCHES_LIVE_LEAD))
+                        """.formatted(IN_CHUNK, NOT_DUPLICATE, MATCHES_LIVE_LEAD))
                 .param("id", importId)
                 .param("from", fromRow)
                 .param("to", toRow)

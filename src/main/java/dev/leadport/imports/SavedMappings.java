@@ -32,8 +32,7 @@ class SavedMappings {
     }
 
     void save(List<String> headers, Map<String, String> mapping, CurrentUser user) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into import_saved_mapping (fingerprint, headers, mapping, saved_by, saved_at)
                         values (:fingerprint, cast(:headers as jsonb), cast(:mapping as jsonb), :user, now())
                         on conflict (fingerprint) do update

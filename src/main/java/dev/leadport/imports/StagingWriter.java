@@ -60,7 +60,13 @@ class StagingWriter {
             try {
                 for (CheckedRow row : rows) {
                     if (!row.isValid()) {
-                        write(errors, errorLine(text, importId, row.result().row(), row.result().problems()));
+                        write(
+                                errors,
+                                errorLine(
+                                        text,
+                                        importId,
+                                        row.result().row(),
+                                        row.result().problems()));
                     }
                 }
                 errors.endCopy();

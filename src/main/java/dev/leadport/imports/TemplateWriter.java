@@ -25,7 +25,8 @@ final class TemplateWriter {
     }
 
     List<String> headers() {
-        List<String> headers = new ArrayList<>(fields().stream().map(LeadField::label).toList());
+        List<String> headers =
+                new ArrayList<>(fields().stream().map(LeadField::label).toList());
         customFields.forEach(f -> headers.add(f.label()));
         return headers;
     }
@@ -43,8 +44,16 @@ final class TemplateWriter {
                 "",
                 "Met at the London fair; wants a demo."));
         List<String> second = new ArrayList<>(List.of(
-                "Grace", "Hopper", "grace@example.org", "(415) 555-0132", "Compilers Inc", "CTO", "QUALIFIED",
-                "Website", "", ""));
+                "Grace",
+                "Hopper",
+                "grace@example.org",
+                "(415) 555-0132",
+                "Compilers Inc",
+                "CTO",
+                "QUALIFIED",
+                "Website",
+                "",
+                ""));
         for (CustomFieldDefinition f : customFields) {
             first.add(example(f, 0));
             second.add(example(f, 1));
@@ -60,19 +69,24 @@ final class TemplateWriter {
                 "Any format; without a country code the default region is used",
                 "Optional",
                 "Optional",
-                "One of " + String.join(", ", Arrays.stream(LeadStatus.values()).map(Enum::name).toList())
-                        + "; empty means NEW",
+                "One of "
+                        + String.join(
+                                ", ",
+                                Arrays.stream(LeadStatus.values())
+                                        .map(Enum::name)
+                                        .toList()) + "; empty means NEW",
                 "Optional",
                 "Username or email of a user; empty means you",
                 "Optional"));
         for (CustomFieldDefinition f : customFields) {
             notes.add(switch (f.type()) {
-                case TEXT -> "Text";
-                case NUMBER -> "Number";
-                case DATE -> "Date, e.g. 2026-03-31";
-                case BOOLEAN -> "yes or no";
-                case CHOICE -> "One of " + String.join(", ", f.options());
-            } + (f.required() ? "; required" : ""));
+                        case TEXT -> "Text";
+                        case NUMBER -> "Number";
+                        case DATE -> "Date, e.g. 2026-03-31";
+                        case BOOLEAN -> "yes or no";
+                        case CHOICE -> "One of " + String.join(", ", f.options());
+                    }
+                    + (f.required() ? "; required" : ""));
         }
         return notes;
     }
@@ -84,6 +98,7 @@ final class TemplateWriter {
         for (List<String> row : examples()) {
             csv.writeRecord(row);
         }
+        csv.flush();
         writer.flush();
     }
 
@@ -120,7 +135,8 @@ final class TemplateWriter {
             case NUMBER -> n == 0 ? "12500" : "980.5";
             case DATE -> n == 0 ? "2026-03-31" : "2026-11-02";
             case BOOLEAN -> n == 0 ? "yes" : "no";
-            case CHOICE -> f.options().isEmpty() ? "" : f.options().get(n % f.options().size());
+            case CHOICE ->
+                f.options().isEmpty() ? "" : f.options().get(n % f.options().size());
         };
     }
 }

@@ -76,9 +76,19 @@ class ImportApiTest extends ApiTestBase {
     void updateModeFillsExistingLeadsButNeverBlanksValues() {
         Api admin = as("admin");
         String tag = unique("upd");
-        createLead(admin, map(
-                "email", "u-" + tag + "@x.io", "firstName", "Una", "company", "Old Co", "status", "QUALIFIED",
-                "source", tag));
+        createLead(
+                admin,
+                map(
+                        "email",
+                        "u-" + tag + "@x.io",
+                        "firstName",
+                        "Una",
+                        "company",
+                        "Old Co",
+                        "status",
+                        "QUALIFIED",
+                        "source",
+                        tag));
         String csv = "Email,First Name,Company,Status,Job Title\n" + "U-" + tag + "@X.io,,New Co,,Buyer\n";
         JsonNode job = runImport(admin, csv, "UPDATE");
         assertThat(job.get("updated").asLong()).isEqualTo(1);
@@ -101,7 +111,8 @@ class ImportApiTest extends ApiTestBase {
         JsonNode job = runImport(admin, csv, "CREATE");
         assertThat(job.get("created").asLong()).isEqualTo(1);
         assertThat(job.get("failed").asLong()).isEqualTo(1);
-        String errors = admin.get(PATH + "/imports/" + job.get("id").asLong() + "/errors").body();
+        String errors = admin.get(PATH + "/imports/" + job.get("id").asLong() + "/errors")
+                .body();
         assertThat(errors).contains("lead " + existing);
     }
 
@@ -130,7 +141,8 @@ class ImportApiTest extends ApiTestBase {
         JsonNode second = runImport(admin, fixed, "SKIP");
         assertThat(second.get("failed").asLong()).as(second.toString()).isZero();
         assertThat(second.get("created").asLong()).isEqualTo(2);
-        assertThat(admin.get("/api/leads?q=" + tag).json().get("total").asLong()).isEqualTo(2);
+        assertThat(admin.get("/api/leads?q=" + tag).json().get("total").asLong())
+                .isEqualTo(2);
     }
 
     @Test
@@ -148,19 +160,25 @@ class ImportApiTest extends ApiTestBase {
         long id = job.get("id").asLong();
         assertThat(job.get("created").asLong()).isEqualTo(2);
         assertThat(job.get("updated").asLong()).isEqualTo(1);
-        JsonNode touched = admin.get("/api/leads?q=touched-" + tag).json().get("items").get(0);
-        admin.put("/api/leads/" + touched.get("id").asLong(), map(
-                "email", "touched-" + tag + "@x.io", "company", "Edited by hand", "source", tag));
+        JsonNode touched =
+                admin.get("/api/leads?q=touched-" + tag).json().get("items").get(0);
+        admin.put(
+                "/api/leads/" + touched.get("id").asLong(),
+                map("email", "touched-" + tag + "@x.io", "company", "Edited by hand", "source", tag));
 
         Api.Response undo = admin.post(PATH + "/imports/" + id + "/undo", null);
         assertThat(undo.status()).as(undo.toString()).isEqualTo(200);
         assertThat(undo.json().get("deleted").asLong()).isEqualTo(1);
         assertThat(undo.json().get("restored").asLong()).isEqualTo(1);
         assertThat(undo.json().get("keptTotal").asLong()).isEqualTo(1);
-        assertThat(admin.get("/api/leads/" + updated).json().get("company").asString()).isEqualTo("Before");
-        assertThat(admin.get("/api/leads?q=new-" + tag).json().get("total").asLong()).isZero();
-        assertThat(admin.get("/api/leads?q=touched-" + tag).json().get("total").asLong()).isEqualTo(1);
-        assertThat(admin.get(PATH + "/imports/" + id).json().get("status").asString()).isEqualTo("UNDONE");
+        assertThat(admin.get("/api/leads/" + updated).json().get("company").asString())
+                .isEqualTo("Before");
+        assertThat(admin.get("/api/leads?q=new-" + tag).json().get("total").asLong())
+                .isZero();
+        assertThat(admin.get("/api/leads?q=touched-" + tag).json().get("total").asLong())
+                .isEqualTo(1);
+        assertThat(admin.get(PATH + "/imports/" + id).json().get("status").asString())
+                .isEqualTo("UNDONE");
         assertThat(admin.post(PATH + "/imports/" + id + "/undo", null).status()).isEqualTo(409);
     }
 
@@ -171,8 +189,8 @@ class ImportApiTest extends ApiTestBase {
         String header = "Contact " + tag + ",Mail " + tag + "\n";
         String csv = header + "Ann," + "m1-" + tag + "@x.io\n";
         String mapping = "{\"Contact " + tag + "\":\"firstName\",\"Mail " + tag + "\":\"email\"}";
-        Api.Response first = admin.postMultipart(
-                PATH + "/import", Map.of("file", FilePart.csv("a.csv", csv), "mapping", mapping));
+        Api.Response first =
+                admin.postMultipart(PATH + "/import", Map.of("file", FilePart.csv("a.csv", csv), "mapping", mapping));
         assertThat(first.status()).as(first.toString()).isEqualTo(202);
         Api.Response again = admin.postMultipart(
                 PATH + "/validate", Map.of("file", FilePart.csv("b.csv", header + "Bo,m2-" + tag + "@x.io\n")));
@@ -222,7 +240,8 @@ class ImportApiTest extends ApiTestBase {
         Api.Response noFile = admin.postMultipart(PATH + "/validate", Map.of("mapping", "{}"));
         assertThat(noFile.status()).isEqualTo(400);
         Api.Response traversal = admin.postMultipart(
-                PATH + "/import", Map.of("file", FilePart.csv("../../etc/passwd", "email\nx-" + unique("t") + "@x.io\n")));
+                PATH + "/import",
+                Map.of("file", FilePart.csv("../../etc/passwd", "email\nx-" + unique("t") + "@x.io\n")));
         assertThat(traversal.status()).isEqualTo(202);
         assertThat(traversal.json().get("fileName").asString()).isEqualTo("passwd");
     }
@@ -257,10 +276,15 @@ class ImportApiTest extends ApiTestBase {
         JsonNode job = runImport(as("rep"), csv, "SKIP");
         assertThat(job.get("created").asLong()).isEqualTo(1);
         assertThat(job.get("failed").asLong()).isEqualTo(1);
-        JsonNode lead = as("rep").get("/api/leads?source=" + tag).json().get("items").get(0);
+        JsonNode lead =
+                as("rep").get("/api/leads?source=" + tag).json().get("items").get(0);
         assertThat(lead.get("owner").asString()).isEqualTo("rep");
-        assertThat(as("rep2").get(PATH + "/imports/" + job.get("id").asLong()).status()).isEqualTo(403);
-        assertThat(as("manager").get(PATH + "/imports/" + job.get("id").asLong()).status()).isEqualTo(200);
+        assertThat(as("rep2").get(PATH + "/imports/" + job.get("id").asLong()).status())
+                .isEqualTo(403);
+        assertThat(as("manager")
+                        .get(PATH + "/imports/" + job.get("id").asLong())
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -279,7 +303,13 @@ class ImportApiTest extends ApiTestBase {
         String tag = unique("race");
         StringBuilder csv = new StringBuilder("email,source\n");
         for (int i = 0; i < 300; i++) {
-            csv.append("r").append(i).append('-').append(tag).append("@x.io,").append(tag).append('\n');
+            csv.append("r")
+                    .append(i)
+                    .append('-')
+                    .append(tag)
+                    .append("@x.io,")
+                    .append(tag)
+                    .append('\n');
         }
         Api.Response a = admin.postMultipart(PATH + "/import", Map.of("file", FilePart.csv("a.csv", csv.toString())));
         Api.Response b = admin.postMultipart(PATH + "/import", Map.of("file", FilePart.csv("b.csv", csv.toString())));
@@ -306,7 +336,8 @@ class ImportApiTest extends ApiTestBase {
         Api.Response started = api.postMultipart(
                 PATH + "/import", Map.of("file", FilePart.csv("leads.csv", csv), "duplicateMode", mode));
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
-        assertThat(started.header("Location")).endsWith("/imports/" + started.json().get("id").asLong());
+        assertThat(started.header("Location"))
+                .endsWith("/imports/" + started.json().get("id").asLong());
         return await(api, started.json().get("id").asLong());
     }
 
