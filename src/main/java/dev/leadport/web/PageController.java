@@ -1,7 +1,9 @@
 package dev.leadport.web;
 
+import dev.leadport.imports.ImportsProperties;
 import dev.leadport.leads.CustomFieldType;
 import dev.leadport.leads.CustomFields;
+import dev.leadport.leads.LeadField;
 import dev.leadport.leads.LeadFilter;
 import dev.leadport.leads.LeadPage;
 import dev.leadport.leads.LeadService;
@@ -33,11 +35,13 @@ class PageController {
     private final LeadService leads;
     private final Users users;
     private final CustomFields customFields;
+    private final ImportsProperties importsProperties;
 
-    PageController(LeadService leads, Users users, CustomFields customFields) {
+    PageController(LeadService leads, Users users, CustomFields customFields, ImportsProperties importsProperties) {
         this.leads = leads;
         this.users = users;
         this.customFields = customFields;
+        this.importsProperties = importsProperties;
     }
 
     @GetMapping("/login")
@@ -81,9 +85,24 @@ class PageController {
     }
 
     @GetMapping("/import")
-    String importPage() {
+    String importPage(Model model) {
+        List<FieldChoice> targets = new java.util.ArrayList<>();
+        for (LeadField field : LeadField.values()) {
+            if (field.importable()) {
+                targets.add(new FieldChoice(field.key(), field.label()));
+            }
+        }
+        targets.add(new FieldChoice("fullName", "Full name (split into first and last)"));
+        customFields.all().forEach(f -> targets.add(new FieldChoice("custom:" + f.key(), f.label() + " (custom)")));
+        model.addAttribute("targets", targets);
+        model.addAttribute("statuses", LeadStatus.values());
+        model.addAttribute("maxUploadBytes", importsProperties.maxUploadSize().toBytes());
+        model.addAttribute("maxUploadText", importsProperties.maxUploadSize().toMegabytes() + " MB");
         return "import";
     }
+
+    /** A place a file column can go, as offered in the import wizard's mapping step. */
+    record FieldChoice(String value, String label) {}
 
     @GetMapping("/export")
     String exportPage() {

@@ -1,0 +1,412 @@
+// Import wizard: upload (drag-and-drop or file button) -> map columns -> review the dry run -> run with live
+// progress over Server-Sent Events -> result with the error file and undo. Talks to /api/leads/import-export.
+(() => {
+  const lp = window.leadport;
+  const base = "/api/leads/import-export";
+  const main = document.getElementById("main");
+  const maxBytes = Number(main.dataset.maxBytes);
+  const $ = (id) => document.getElementById(id);
+  const wizardError = $("wizard-error");
+  const state = { file: null, report: null, mapping: {}, statusValues: {}, job: null, errorPage: 0, source: null };
+  const ERRORS_PER_PAGE = 10;
+
+  function show(step) {
+    for (const section of document.querySelectorAll("section.step")) section.hidden = section.id !== "step-" + step;
+    let past = true;
+    for (const li of document.querySelectorAll(".steps li")) {
+      const current = li.dataset.step === step;
+      if (current) past = false;
+      li.toggleAttribute("aria-current", current);
+      if (current) li.setAttribute("aria-current", "step");
+      li.classList.toggle("done", past && !current);
+    }
+    lp.say(wizardError, "");
+    const heading = document.querySelector(`#step-${step} h2`);
+    if (heading) heading.focus();
+  }
+
+  function fail(message) {
+    lp.say(wizardError, message, "error");
+    wizardError.scrollIntoView({ block: "nearest" });
+  }
+
+  // ---- step 1: upload -------------------------------------------------------------------------------------------
+  function checkFile(file) {
+    if (!/\.(csv|tsv|txt|xlsx)$/i.test(file.name)) {
+      return `“${file.name}” is not a CSV or XLSX file. Save it as CSV or Excel (.xlsx) and try again.`;
+    }
+    if (file.size > maxBytes) {
+      return `“${file.name}” is ${(file.size / 1048576).toFixed(1)} MB; the limit is ${main.dataset.maxText}. Split the file and import the parts.`;
+    }
+    if (file.size === 0) return `“${file.name}” is empty.`;
+    return null;
+  }
+
+  function formData(withDuplicateMode) {
+    const data = new FormData();
+    data.append("file", state.file);
+    if (Object.keys(state.mapping).length) data.append("mapping", JSON.stringify(state.mapping));
+    const region = $("default-region").value.trim();
+    if (region) data.append("defaultRegion", region.toUpperCase());
+    data.append("dateOrder", $("date-order").value);
+    const statusValues = Object.fromEntries(Object.entries(state.statusValues).filter(([, v]) => v));
+    if (Object.keys(statusValues).length) data.append("statusValues", JSON.stringify(statusValues));
+    if (withDuplicateMode) data.append("duplicateMode", document.querySelector('input[name="duplicateMode"]:checked').value);
+    return data;
+  }
+
+  /** Posts the file with XMLHttpRequest so the upload's progress can be shown. */
+  function upload(url, data, onProgress) {
+    return new Promise((resolve) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open("POST", url);
+      xhr.setRequestHeader("Accept", "application/json");
+      for (const [k, v] of Object.entries(lp.csrfHeaders())) xhr.setRequestHeader(k, v);
+      xhr.upload.addEventListener("progress", (e) => e.lengthComputable && onProgress(Math.round((e.loaded / e.total) * 100)));
+      xhr.addEventListener("load", () => {
+        let body = null;
+        try { body = JSON.parse(xhr.responseText); } catch (e) { body = null; }
+        resolve({ ok: xhr.status >= 200 && xhr.status < 300, status: xhr.status, data: body });
+      });
+      xhr.addEventListener("error", () => resolve({ ok: false, status: 0, data: { detail: "The upload failed: the server could not be reached." } }));
+      xhr.send(data);
+    });
+  }
+
+  function uploadProblem(result) {
+    if (result.status === 413) return `The file is larger than the limit of ${main.dataset.maxText}.`;
+    return lp.problemMessage(result, "The file could not be read.");
+  }
+
+  async function validate(withDuplicateMode) {
+    const box = $("upload-progress-box");
+    const bar = $("upload-progress");
+    const status = $("upload-status");
+    box.hidden = false;
+    bar.value = 0;
+    let announced = -1;
+    const result = await upload(base + "/validate", formData(withDuplicateMode), (pct) => {
+      bar.value = pct;
+      const step = Math.floor(pct / 25);
+      if (step !== announced) {
+        announced = step;
+        status.textContent = pct < 100 ? `Uploading: ${pct} %` : "Uploaded. Checking every row…";
+      }
+    });
+    box.hidden = true;
+    status.textContent = "";
+    return result;
+  }
+
+  async function chooseFile(file) {
+    const problem = checkFile(file);
+    if (problem) {
+      fail(problem);
+      $("file").value = "";
+      return;
+    }
+    lp.say(wizardError, "");
+    state.file = file;
+    state.mapping = {};
+    state.statusValues = {};
+    const result = await validate(false);
+    if (!result.ok) {
+      fail(uploadProblem(result));
+      return;
+    }
+    state.report = result.data;
+    for (const c of state.report.mapping) state.mapping[c.header] = c.target;
+    renderMapping();
+    show("map");
+  }
+
+  $("file").addEventListener("change", (e) => e.target.files[0] && chooseFile(e.target.files[0]));
+  const zone = $("dropzone");
+  zone.addEventListener("dragover", (e) => { e.preventDefault(); zone.classList.add("dragover"); });
+  zone.addEventListener("dragleave", () => zone.classList.remove("dragover"));
+  zone.addEventListener("drop", (e) => {
+    e.preventDefault();
+    zone.classList.remove("dragover");
+    const file = e.dataTransfer.files[0];
+    if (file) chooseFile(file);
+  });
+  document.querySelectorAll(".restart").forEach((b) => b.addEventListener("click", () => {
+    if (state.source) state.source.close();
+    $("file").value = "";
+    state.file = null;
+    loadRecent();
+    show("upload");
+  }));
+
+  // ---- step 2: mapping ------------------------------------------------------------------------------------------
+  function confidence(c) {
+    const pct = Math.round((c || 0) * 100);
+    if (pct >= 90) return ["High", pct, "confidence-high"];
+    if (pct >= 60) return ["Medium", pct, "confidence-medium"];
+    return [pct === 0 ? "None" : "Low", pct, "confidence-low"];
+  }
+
+  function renderMapping() {
+    const r = state.report;
+    $("file-facts").textContent = `${r.fileName}: ${r.format}, ${r.encoding}${r.delimiter ? ", separated by “" + (r.delimiter === "\t" ? "tab" : r.delimiter) + "”" : ""}, ${lp.number(r.totalRows)} rows.`;
+    $("saved-mapping").hidden = !r.savedMappingApplied;
+    const tbody = document.querySelector("#mapping-table tbody");
+    tbody.replaceChildren();
+    for (const column of r.mapping) {
+      const select = $("target-template").content.firstElementChild.cloneNode(true);
+      select.id = "target-" + column.index;
+      select.value = state.mapping[column.header] || "ignore";
+      select.dataset.header = column.header;
+      const [word, pct, cls] = confidence(column.confidence);
+      tbody.append(lp.el("tr", {},
+        lp.el("th", { scope: "row" }, lp.el("label", { for: select.id, text: column.header || `(column ${column.index + 1})` })),
+        lp.el("td", { class: "wrap", text: (column.samples || []).filter(Boolean).slice(0, 3).join(" · ") || "(empty)" }),
+        lp.el("td", {}, select),
+        lp.el("td", {}, lp.el("span", { class: cls, text: select.value === "ignore" && pct === 0 ? "No suggestion" : `${word} (${pct} %)` }))));
+    }
+    renderStatusMap();
+  }
+
+  document.querySelector("#mapping-table tbody").addEventListener("change", (e) => {
+    const select = e.target;
+    if (!select.matches("select.target")) return;
+    const chosen = select.value;
+    // One column per field: a column that had this field before is set to "Do not import", as the server does.
+    if (chosen !== "ignore") {
+      for (const other of document.querySelectorAll("#mapping-table select.target")) {
+        if (other !== select && other.value === chosen) {
+          other.value = "ignore";
+          state.mapping[other.dataset.header] = "ignore";
+          lp.say(wizardError, `“${other.dataset.header}” was also mapped to that field and is now not imported.`, "info");
+        }
+      }
+    }
+    state.mapping[select.dataset.header] = chosen;
+    select.closest("tr").lastElementChild.firstElementChild.textContent = "Your choice";
+    select.closest("tr").lastElementChild.firstElementChild.className = "confidence-high";
+    renderStatusMap();
+  });
+
+  function renderStatusMap() {
+    const statusHeader = Object.keys(state.mapping).find((h) => state.mapping[h] === "status");
+    const words = new Set();
+    for (const p of state.report.errors || []) {
+      if (statusHeader && p.column === statusHeader && p.value) words.add(p.value);
+    }
+    for (const w of Object.keys(state.statusValues)) words.add(w);
+    const box = $("status-map-fields");
+    box.replaceChildren();
+    [...words].forEach((word, i) => {
+      const select = $("status-template").content.firstElementChild.cloneNode(true);
+      select.id = "status-value-" + i;
+      select.value = state.statusValues[word] || "";
+      select.addEventListener("change", () => (state.statusValues[word] = select.value));
+      box.append(lp.el("div", { class: "field" }, lp.el("label", { for: select.id, text: `“${word}” means` }), select));
+    });
+    $("status-map").hidden = words.size === 0;
+  }
+
+  $("to-review").addEventListener("click", async () => {
+    const result = await validate(true);
+    if (!result.ok) {
+      fail(uploadProblem(result));
+      return;
+    }
+    state.report = result.data;
+    state.errorPage = 0;
+    renderReview();
+    show("review");
+  });
+
+  // ---- step 3: review -------------------------------------------------------------------------------------------
+  function stat(label, value) {
+    return lp.el("li", {}, lp.el("strong", { text: lp.number(value) }), label);
+  }
+
+  function renderReview() {
+    const r = state.report;
+    $("review-counts").replaceChildren(...[
+      stat("rows in the file", r.totalRows), stat("would be created", r.wouldCreate), stat("would update a lead", r.wouldUpdate),
+      stat("would be skipped", r.wouldSkip), stat("rows with problems, not imported", r.invalidRows),
+      r.wouldFail > r.invalidRows ? stat("would fail", r.wouldFail) : null,
+      stat("duplicate emails in the file", r.duplicatesInFile), stat("match existing leads", r.matchesExisting)].filter(Boolean));
+    const errors = r.errors || [];
+    const fill = (select, values, all) => {
+      const keep = select.value;
+      select.replaceChildren(lp.el("option", { value: "", text: all }), ...[...new Set(values)].sort().map((v) => lp.el("option", { value: v, text: v })));
+      select.value = [...select.options].some((o) => o.value === keep) ? keep : "";
+    };
+    fill($("error-column"), errors.map((e) => e.column || "(whole row)"), "All columns");
+    fill($("error-reason"), errors.map((e) => e.reason), "All reasons");
+    $("errors-summary").textContent = r.errorsTotal === 0
+      ? "No problems: every row can be imported."
+      : `${lp.number(r.errorsTotal)} ${r.errorsTotal === 1 ? "problem" : "problems"} found` +
+        (errors.length < r.errorsTotal ? `; the first ${lp.number(errors.length)} are listed here, all of them will be in the error file after the import.` : ".");
+    renderErrors();
+  }
+
+  function filteredErrors() {
+    const column = $("error-column").value;
+    const reason = $("error-reason").value;
+    return (state.report.errors || []).filter((e) =>
+      (!column || (e.column || "(whole row)") === column) && (!reason || e.reason === reason));
+  }
+
+  function renderErrors() {
+    const rows = filteredErrors();
+    const pages = Math.max(1, Math.ceil(rows.length / ERRORS_PER_PAGE));
+    state.errorPage = Math.min(state.errorPage, pages - 1);
+    const shown = rows.slice(state.errorPage * ERRORS_PER_PAGE, (state.errorPage + 1) * ERRORS_PER_PAGE);
+    document.querySelector("#errors-table tbody").replaceChildren(...(shown.length ? shown.map((e) => lp.el("tr", {},
+      lp.el("td", { text: e.row }), lp.el("td", { text: e.column || "(whole row)" }),
+      lp.el("td", { class: "wrap", text: e.value ?? "" }), lp.el("td", { text: e.reason }))) :
+      [lp.el("tr", {}, lp.el("td", { colspan: 4, text: "No problems to show." }))]));
+    $("errors-page").textContent = rows.length ? `Problems ${state.errorPage * ERRORS_PER_PAGE + 1}–${state.errorPage * ERRORS_PER_PAGE + shown.length} of ${rows.length}` : "";
+    $("errors-prev").disabled = state.errorPage === 0;
+    $("errors-next").disabled = state.errorPage >= pages - 1;
+  }
+
+  $("error-column").addEventListener("change", () => { state.errorPage = 0; renderErrors(); });
+  $("error-reason").addEventListener("change", () => { state.errorPage = 0; renderErrors(); });
+  $("errors-prev").addEventListener("click", () => { state.errorPage--; renderErrors(); });
+  $("errors-next").addEventListener("click", () => { state.errorPage++; renderErrors(); });
+  $("back-to-map").addEventListener("click", () => { renderMapping(); show("map"); });
+  document.querySelectorAll('input[name="duplicateMode"]').forEach((radio) => radio.addEventListener("change", async () => {
+    const result = await validate(true);
+    if (result.ok) { state.report = result.data; renderReview(); } else fail(uploadProblem(result));
+  }));
+
+  // ---- step 4: run ----------------------------------------------------------------------------------------------
+  $("start-import").addEventListener("click", async () => {
+    $("start-import").disabled = true;
+    const result = await upload(base + "/import", formData(true), (pct) => {
+      $("run-numbers").textContent = pct < 100 ? `Uploading: ${pct} %` : "Uploaded. Starting…";
+    });
+    $("start-import").disabled = false;
+    if (!result.ok) {
+      fail(uploadProblem(result));
+      return;
+    }
+    follow(result.data);
+  });
+
+  function follow(job) {
+    state.job = job;
+    history.replaceState(null, "", "/import?job=" + job.id);
+    show("run");
+    $("cancel-import").disabled = false;
+    let lastAnnounced = -1;
+    const update = (j) => {
+      state.job = j;
+      const pct = j.percent ?? (j.totalRows ? Math.floor((j.processedRows * 100) / j.totalRows) : 0);
+      $("run-progress").value = pct;
+      let text = `${lp.number(j.processedRows)} of ${j.totalRows == null ? "?" : lp.number(j.totalRows)} rows (${pct} %)`;
+      if (j.rowsPerSecond) text += ` · ${lp.number(Math.round(j.rowsPerSecond))} rows/s`;
+      if (j.secondsLeft != null) text += ` · about ${lp.duration(j.secondsLeft * 1000)} left`;
+      $("run-numbers").textContent = text;
+      const decile = Math.floor(pct / 10);
+      if (decile !== lastAnnounced) {
+        lastAnnounced = decile;
+        $("run-announce").textContent = `Import ${pct} % done`;
+      }
+      if (isFinal(j.status)) finished(j);
+    };
+    update(job);
+    if (isFinal(job.status)) return;
+    const source = new EventSource(`${base}/imports/${job.id}/events`);
+    state.source = source;
+    const onEvent = (e) => update(JSON.parse(e.data));
+    source.addEventListener("progress", onEvent);
+    source.addEventListener("done", (e) => { source.close(); onEvent(e); });
+    source.addEventListener("error", () => {
+      // The stream broke (proxy, network): ask for the state until the import ends.
+      source.close();
+      poll(job.id, update);
+    });
+  }
+
+  async function poll(id, update) {
+    while (!isFinal(state.job.status)) {
+      await new Promise((r) => setTimeout(r, 1000));
+      const result = await lp.api("GET", `${base}/imports/${id}`);
+      if (result.ok) update(result.data);
+    }
+  }
+
+  const isFinal = (s) => ["COMPLETED", "COMPLETED_WITH_ERRORS", "FAILED", "CANCELLED", "UNDONE"].includes(s);
+
+  $("cancel-import").addEventListener("click", async () => {
+    $("cancel-import").disabled = true;
+    const result = await lp.api("POST", `${base}/imports/${state.job.id}/cancel`);
+    if (!result.ok) fail(lp.problemMessage(result, "The import could not be cancelled."));
+  });
+
+  // ---- step 5: result -------------------------------------------------------------------------------------------
+  const STATUS_TEXT = {
+    COMPLETED: "Completed without errors.", COMPLETED_WITH_ERRORS: "Completed, but some rows were not imported.",
+    FAILED: "Failed.", CANCELLED: "Cancelled. Rows imported before the cancel were kept; undo removes them.", UNDONE: "Undone.",
+  };
+
+  function finished(j) {
+    if (state.source) state.source.close();
+    $("run-progress").value = j.status === "COMPLETED" || j.status === "COMPLETED_WITH_ERRORS" ? 100 : $("run-progress").value;
+    show("result");
+    $("result-status").replaceChildren(
+      lp.el("span", { class: "badge-status badge-" + j.status.toLowerCase(), text: j.status.replaceAll("_", " ") }), " ",
+      `${j.fileName}: ${STATUS_TEXT[j.status] || ""}${j.errorMessage ? " " + j.errorMessage : ""}`);
+    const took = j.startedAt && j.finishedAt ? new Date(j.finishedAt) - new Date(j.startedAt) : null;
+    $("result-counts").replaceChildren(stat("rows", j.totalRows ?? j.processedRows), stat("created", j.created), stat("updated", j.updated),
+      stat("skipped", j.skipped), stat("failed", j.failed), lp.el("li", {}, lp.el("strong", { text: lp.duration(took) }), "duration"));
+    const link = $("errors-download");
+    link.href = `${base}/imports/${j.id}/errors`;
+    link.hidden = !j.failed;
+    $("errors-help").hidden = !j.failed;
+    $("undo-import").hidden = j.status === "UNDONE" || j.status === "FAILED" || (j.created + j.updated === 0);
+  }
+
+  const undoDialog = $("undo-dialog");
+  $("undo-import").addEventListener("click", () => undoDialog.showModal());
+  $("undo-no").addEventListener("click", () => undoDialog.close());
+  $("undo-yes").addEventListener("click", async () => {
+    undoDialog.close();
+    const result = await lp.api("POST", `${base}/imports/${state.job.id}/undo`);
+    if (!result.ok) {
+      fail(lp.problemMessage(result, "The import could not be undone."));
+      return;
+    }
+    const u = result.data;
+    let text = `Undone: ${lp.number(u.deleted)} created ${u.deleted === 1 ? "lead" : "leads"} deleted, ${lp.number(u.restored)} updated ${u.restored === 1 ? "lead" : "leads"} restored.`;
+    if (u.keptTotal) text += ` ${lp.number(u.keptTotal)} kept because they changed since: ` + (u.kept || []).slice(0, 10).map((k) => `#${k.leadId} (${k.reason})`).join(", ");
+    $("undo-result").textContent = text;
+    $("undo-import").hidden = true;
+    const job = await lp.api("GET", `${base}/imports/${state.job.id}`);
+    if (job.ok) {
+      state.job = job.data;
+      $("result-status").firstElementChild.textContent = job.data.status.replaceAll("_", " ");
+      $("result-status").firstElementChild.className = "badge-status badge-" + job.data.status.toLowerCase();
+    }
+  });
+
+  // ---- recent imports and reopening one ---------------------------------------------------------------------------
+  async function loadRecent() {
+    const list = $("recent-imports");
+    const result = await lp.api("GET", `${base}/imports?size=5`);
+    if (!result.ok) {
+      list.replaceChildren(lp.el("li", { text: "Recent imports could not be loaded." }));
+      return;
+    }
+    const jobs = Array.isArray(result.data) ? result.data : result.data.items || [];
+    list.replaceChildren(...(jobs.length ? jobs.map((j) => lp.el("li", {},
+      lp.el("a", { href: "/import?job=" + j.id, text: j.fileName }), " ",
+      lp.el("span", { class: "badge-status badge-" + j.status.toLowerCase(), text: j.status.replaceAll("_", " ") }),
+      ` ${lp.number(j.created)} created, ${lp.number(j.updated)} updated, ${lp.number(j.failed)} failed`)) :
+      [lp.el("li", { text: "No imports yet." })]));
+  }
+
+  const reopen = new URLSearchParams(location.search).get("job");
+  if (reopen) {
+    lp.api("GET", `${base}/imports/${encodeURIComponent(reopen)}`).then((r) => (r.ok ? follow(r.data) : fail(lp.problemMessage(r, "That import was not found."))));
+  } else {
+    loadRecent();
+  }
+})();
