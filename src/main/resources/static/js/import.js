@@ -148,7 +148,7 @@
 
   function renderMapping() {
     const r = state.report;
-    $("file-facts").textContent = `${r.fileName}: ${r.format}, ${r.encoding}${r.delimiter ? ", separated by “" + (r.delimiter === "\t" ? "tab" : r.delimiter) + "”" : ""}, ${lp.number(r.totalRows)} rows.`;
+    $("file-facts").textContent = `${r.fileName}: ${r.format}, ${r.encoding}${r.delimiter ? ", separated by " + (r.delimiter === "\t" ? "tab" : r.delimiter.length > 1 ? r.delimiter : "“" + r.delimiter + "”") : ""}, ${lp.number(r.totalRows)} rows.`;
     $("saved-mapping").hidden = !r.savedMappingApplied;
     const tbody = document.querySelector("#mapping-table tbody");
     tbody.replaceChildren();
