@@ -105,7 +105,15 @@ class PageController {
     record FieldChoice(String value, String label) {}
 
     @GetMapping("/export")
-    String exportPage() {
+    String exportPage(Model model) {
+        List<FieldChoice> fields = new java.util.ArrayList<>();
+        for (LeadField field : LeadField.values()) {
+            fields.add(new FieldChoice(field.key(), field.label()));
+        }
+        customFields.all().forEach(f -> fields.add(new FieldChoice(f.key(), f.label())));
+        model.addAttribute("fields", fields);
+        model.addAttribute("statuses", LeadStatus.values());
+        model.addAttribute("ownerAccounts", users.all());
         return "export";
     }
 
