@@ -36,7 +36,7 @@
     const d = result.data;
     const total = d.total ?? d.count ?? 0;
     count.textContent = `${lp.number(total)} ${total === 1 ? "lead matches" : "leads match"}; the file will have ${lp.number(total)} rows.`;
-    const headers = d.headers || params.get("fields").split(",");
+    const headers = d.fields ? d.fields.map((f) => f.label) : params.get("fields").split(",");
     const keys = params.get("fields").split(",");
     thead.replaceChildren(lp.el("tr", {}, headers.map((h) => lp.el("th", { scope: "col", text: h }))));
     const rows = d.rows || d.items || [];

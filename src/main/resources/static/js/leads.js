@@ -16,6 +16,7 @@
   const confirmButton = document.getElementById("bulk-confirm");
   const closeButton = document.getElementById("bulk-close");
   const csvButton = document.getElementById("bulk-results-csv");
+  const undoButton = document.getElementById("bulk-undo");
 
   const selected = new Map(); // id -> label
   let allMatching = false;
@@ -40,8 +41,8 @@
     const params = new URLSearchParams(results().dataset.query || "");
     const filter = {};
     const statuses = params.getAll("status").filter(Boolean);
-    if (statuses.length) filter.statuses = statuses;
-    if (params.get("owner")) filter.ownerId = Number(params.get("owner"));
+    if (statuses.length) filter.status = statuses;
+    if (params.get("owner")) filter.owner = params.get("owner");
     for (const key of ["source", "createdFrom", "createdTo", "q"]) {
       if (params.get(key)) filter[key] = params.get(key);
     }
@@ -140,13 +141,13 @@
     const body = allMatching ? { filter: currentFilter() } : { ids: [...selected.keys()].map(Number) };
     if (kind === "status") {
       const status = document.getElementById("bulk-status").value;
-      return { url: "/api/leads/bulk/update", body: { ...body, changes: { status } }, verb: `Change the status to ${status}`, done: "Status changed" };
+      return { url: "/api/leads/bulk/update", body: { ...body, changes: { status } }, verb: `Change the status to ${status}` };
     }
     if (kind === "assign") {
       const owner = document.getElementById("bulk-owner");
-      return { url: "/api/leads/bulk/assign", body: { ...body, ownerId: Number(owner.value) }, verb: `Assign to ${owner.selectedOptions[0].textContent}`, done: "Owner assigned" };
+      return { url: "/api/leads/bulk/assign", body: { ...body, ownerId: Number(owner.value) }, verb: `Assign to ${owner.selectedOptions[0].textContent}` };
     }
-    return { url: "/api/leads/bulk/delete", body, verb: "Move to the recycle bin", done: "Moved to the recycle bin" };
+    return { url: "/api/leads/bulk/delete", body, verb: "Move to the recycle bin" };
   }
 
   function humanize(key) {
@@ -163,11 +164,11 @@
 
   async function send(req, dryRun) {
     const url = dryRun ? req.url + "?dryRun=true" : req.url;
-    let result = await lp.api("POST", url, { ...req.body, dryRun });
+    let result = await lp.api("POST", url, req.body);
     // Large operations run as jobs: follow the job until it has finished.
-    const location = result.headers && result.headers.get("Location");
+    const location = result.data && result.data.links ? result.data.links.self : result.headers && result.headers.get("Location");
     while (result.ok && result.data && ["QUEUED", "RUNNING"].includes(result.data.status) && location) {
-      dialogBody.replaceChildren(lp.el("p", { text: `Working… ${lp.number(result.data.processed || 0)} done.` }));
+      dialogBody.replaceChildren(lp.el("p", { role: "status", text: `Working… ${lp.number(result.data.processed || 0)} of ${lp.number(count())} done.` }));
       await new Promise((r) => setTimeout(r, 700));
       result = await lp.api("GET", location);
     }
@@ -186,6 +187,7 @@
     lastResults = [];
     dialogError.hidden = true;
     csvButton.hidden = true;
+    undoButton.hidden = true;
     confirmButton.hidden = false;
     confirmButton.disabled = true;
     confirmButton.textContent = "Apply";
@@ -234,12 +236,16 @@
           lp.el("td", {}, lp.el("span", { class: "result result-" + String(r.result).toLowerCase(), text: r.result })),
           lp.el("td", { text: r.message || "" })))));
     dialogBody.replaceChildren(
-      lp.el("p", { class: "alert alert-ok", role: "status", text: `Done (operation ${result.data.operationId ?? ""}).` }),
+      lp.el("p", { class: "alert alert-ok", role: "status", text: `Done: ${lp.number(result.data.totals ? result.data.totals.requested : lastResults.length)} leads processed (operation ${result.data.operationId ?? ""}).` }),
       totalsList(result.data.totals),
       lp.el("div", { class: "table-wrap" }, table),
-      lastResults.length > 200 ? lp.el("p", { text: `Showing the first 200 of ${lp.number(lastResults.length)} results; download the CSV for all.` }) : null
+      lastResults.length > 200 || result.data.resultsTruncated ? lp.el("p", { text: "Only the first results are shown; download the CSV for all of them." }) : null
     );
-    csvButton.hidden = lastResults.length === 0;
+    const links = result.data.links || {};
+    csvButton.hidden = lastResults.length === 0 && !links.results;
+    csvButton.dataset.href = links.results || "";
+    undoButton.hidden = !links.undo;
+    undoButton.dataset.href = links.undo || "";
     closeButton.focus();
     selected.clear();
     allMatching = false;
@@ -247,9 +253,33 @@
   });
 
   csvButton.addEventListener("click", () => {
+    if (csvButton.dataset.href) {
+      // The server's file has every result, also those past the ones the answer carries.
+      const link = lp.el("a", { href: csvButton.dataset.href, download: "" });
+      document.body.append(link);
+      link.click();
+      link.remove();
+      return;
+    }
     let text = lp.csvLine(["id", "result", "message"]);
     for (const r of lastResults) text += lp.csvLine([r.id, r.result, r.message || ""]);
     lp.download("bulk-results.csv", text);
+  });
+
+  undoButton.addEventListener("click", async () => {
+    undoButton.disabled = true;
+    const result = await lp.api("POST", undoButton.dataset.href);
+    undoButton.disabled = false;
+    if (!result.ok) {
+      lp.say(dialogError, lp.problemMessage(result, "The change could not be undone."), "error");
+      return;
+    }
+    undoButton.hidden = true;
+    const t = result.data.totals || {};
+    dialogBody.prepend(lp.el("p", { class: "alert alert-ok", role: "status",
+      text: `Undone${result.data.status === "RUNNING" || result.data.status === "QUEUED" ? " (running in the background)" : ""}.` +
+        (t.changedSince ? ` ${lp.number(t.changedSince)} leads were changed since and kept as they are.` : "") }));
+    htmx.ajax("GET", "/leads?" + (results().dataset.query || ""), { target: "#results", swap: "outerHTML" });
   });
 
   closeButton.addEventListener("click", () => dialog.close());

@@ -32,14 +32,14 @@
         lp.el("td", { text: lead.company || "" }),
         lp.el("td", { text: lead.owner || "" }),
         lp.el("td", {}, lp.el("time", { datetime: lead.deletedAt || "", text: day(lead.deletedAt) })),
-        lp.el("td", { text: lead.deletedBy || "" })));
+        lp.el("td", {}, lp.el("time", { datetime: lead.purgeAt || "", text: day(lead.purgeAt) }))));
     }
     next = result.data.nextCursor || null;
     more.hidden = !next;
     const shown = tbody.rows.length;
-    const total = result.data.total ?? shown;
     table.hidden = shown === 0;
-    countText.textContent = shown === 0 ? "The recycle bin is empty." : `${lp.number(total)} deleted ${total === 1 ? "lead" : "leads"}.`;
+    countText.textContent = shown === 0 ? "The recycle bin is empty."
+      : `${lp.number(shown)}${next ? "+" : ""} deleted ${shown === 1 ? "lead" : "leads"}.`;
     update();
   }
 
