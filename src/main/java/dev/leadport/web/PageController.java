@@ -8,6 +8,8 @@ import dev.leadport.leads.LeadFilter;
 import dev.leadport.leads.LeadPage;
 import dev.leadport.leads.LeadService;
 import dev.leadport.leads.LeadStatus;
+import dev.leadport.shared.events.OperationStatus;
+import dev.leadport.shared.events.OperationType;
 import dev.leadport.users.UserAccount;
 import dev.leadport.users.UserRole;
 import dev.leadport.users.Users;
@@ -118,7 +120,10 @@ class PageController {
     }
 
     @GetMapping("/activity")
-    String activityPage() {
+    String activityPage(Model model) {
+        model.addAttribute("types", OperationType.values());
+        model.addAttribute("operationStatuses", OperationStatus.values());
+        model.addAttribute("ownerAccounts", users.all());
         return "activity";
     }
 
