@@ -149,6 +149,17 @@ class ImportRunner {
         }
     }
 
+    /** Called when the job engine stops retrying: the database stayed away; the import ends as failed. */
+    void giveUp(long importId, String reason) {
+        jobs.findForRun(importId)
+                .filter(job -> !job.status().isFinal())
+                .ifPresent(job -> end(
+                        job,
+                        users.asCurrentUser(users.get(job.createdBy())),
+                        OperationStatus.FAILED,
+                        "The database could not be reached for too long (" + reason + "); import again to finish."));
+    }
+
     /** Stages and merges one chunk with its checkpoint in one transaction; retried when PostgreSQL aborts it. */
     private long writeChunk(StoredJob job, CurrentUser actor, long fromRow, List<CheckedRow> chunk) {
         long toRow = chunk.get(chunk.size() - 1).result().row();
