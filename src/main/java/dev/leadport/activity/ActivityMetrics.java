@@ -27,14 +27,34 @@ public record ActivityMetrics(
             Double throughputMedianRowsPerSecond,
             Double throughputP95RowsPerSecond,
             Double durationMedianMillis,
-            Double durationP95Millis) {
+            Double durationP95Millis,
+            double errorRate,
+            double rowErrorRate) {
 
-        public double errorRate() {
-            return operations == 0 ? 0 : (failedOperations + operationsWithErrors) / (double) operations;
-        }
-
-        public double rowErrorRate() {
-            return rowsProcessed == 0 ? 0 : rowsFailed / (double) rowsProcessed;
+        static Group of(
+                String type,
+                long operations,
+                long rowsProcessed,
+                long rowsFailed,
+                long failedOperations,
+                long operationsWithErrors,
+                Double throughputMedian,
+                Double throughputP95,
+                Double durationMedian,
+                Double durationP95) {
+            return new Group(
+                    type,
+                    operations,
+                    rowsProcessed,
+                    rowsFailed,
+                    failedOperations,
+                    operationsWithErrors,
+                    throughputMedian,
+                    throughputP95,
+                    durationMedian,
+                    durationP95,
+                    operations == 0 ? 0 : (failedOperations + operationsWithErrors) / (double) operations,
+                    rowsProcessed == 0 ? 0 : rowsFailed / (double) rowsProcessed);
         }
     }
 

@@ -145,7 +145,7 @@ class ActivityRepository {
                         + " from activity_entry e where " + where.sql
                         + (byType ? " group by e.type order by e.type" : ""))
                 .params(where.params)
-                .query((rs, n) -> new ActivityMetrics.Group(
+                .query((rs, n) -> ActivityMetrics.Group.of(
                         rs.getString("type"),
                         rs.getLong("operations"),
                         rs.getLong("rows_processed"),

@@ -21,7 +21,8 @@ public class Notifications {
 
     private final MailOutbox outbox;
     private final ObjectProvider<JavaMailSender> mailSender;
-    private final SchedulerClient scheduler;
+    // Looked up when used: the scheduler is built from all tasks, and some tasks (scheduled exports) queue mails.
+    private final ObjectProvider<SchedulerClient> scheduler;
     private final OneTimeTask<Void> sendTask;
     private final NotificationProperties properties;
     private final Clock clock;
@@ -29,7 +30,7 @@ public class Notifications {
     Notifications(
             MailOutbox outbox,
             ObjectProvider<JavaMailSender> mailSender,
-            SchedulerClient scheduler,
+            ObjectProvider<SchedulerClient> scheduler,
             OneTimeTask<Void> notificationMailTask,
             NotificationProperties properties,
             Clock clock) {
@@ -54,8 +55,9 @@ public class Notifications {
             return id;
         }
         long id = outbox.insert(mail, "PENDING", now);
-        scheduler.scheduleIfNotExists(
-                sendTask.instanceBuilder(Long.toString(id)).scheduledTo(now));
+        scheduler
+                .getObject()
+                .scheduleIfNotExists(sendTask.instanceBuilder(Long.toString(id)).scheduledTo(now));
         return id;
     }
 
