@@ -83,16 +83,16 @@ class ScheduledExportRunner {
             return Optional.empty();
         }
         Instant started = clock.instant();
+        // Catch-up runs once: the next fire time is the first one after now, not after the missed occurrence.
+        Instant next = ScheduleService.recurrenceOf(schedule)
+                .nextAfter(later(occurrence, started), ZoneId.of(schedule.timeZone()));
+        repository.setNextRun(scheduleId, next);
         Optional<ScheduleRun> run = repository.startRun(scheduleId, occurrence, started);
         if (run.isPresent()) {
             execute(schedule, run.get(), attempt, started);
         } else {
             log.info("Schedule {} occurrence {} already ran; moving on", scheduleId, occurrence);
         }
-        // Catch-up runs once: the next fire time is the first one after now, not after the missed occurrence.
-        Instant next = ScheduleService.recurrenceOf(schedule)
-                .nextAfter(later(occurrence, clock.instant()), ZoneId.of(schedule.timeZone()));
-        repository.setNextRun(scheduleId, next);
         return Optional.of(next);
     }
 

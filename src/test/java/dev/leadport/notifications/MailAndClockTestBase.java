@@ -1,5 +1,6 @@
 package dev.leadport.notifications;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.leadport.support.ApiTestBase;
@@ -39,6 +40,9 @@ public abstract class MailAndClockTestBase extends ApiTestBase {
     @Autowired
     protected MutableClock clock;
 
+    @Autowired
+    private Scheduler scheduler;
+
     @DynamicPropertySource
     static void mailAndTimings(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
@@ -55,6 +59,21 @@ public abstract class MailAndClockTestBase extends ApiTestBase {
     @AfterEach
     void backToRealTime() {
         clock.followRealTime();
+        scheduler.triggerCheckForDueExecutions();
+    }
+
+    /**
+     * Moves the clock and wakes the job engine: it waits for its polling interval on this clock, and after a jump
+     * backwards it would otherwise wait until the clock caught up again.
+     */
+    protected void moveClockTo(Instant instant) {
+        clock.set(instant);
+        scheduler.triggerCheckForDueExecutions();
+    }
+
+    protected void advanceClock(Duration duration) {
+        clock.advance(duration);
+        scheduler.triggerCheckForDueExecutions();
     }
 
     protected static MimeMessage[] mailsTo(String domain) {
@@ -84,27 +103,29 @@ public abstract class MailAndClockTestBase extends ApiTestBase {
         }
     }
 
-    /** A clock that follows real time until a test sets it. */
+    /**
+     * A clock that follows real time until a test sets it; from then on it keeps ticking from the time set. (The job
+     * engine waits for its polling interval on this clock, so a stopped clock would stop it polling.)
+     */
     public static final class MutableClock extends Clock {
 
-        private volatile Instant fixed;
+        private volatile Duration offset = Duration.ZERO;
 
         public void set(Instant instant) {
-            fixed = instant;
+            offset = Duration.between(Instant.now(), instant);
         }
 
         public void advance(Duration duration) {
-            fixed = instant().plus(duration);
+            offset = offset.plus(duration);
         }
 
         public void followRealTime() {
-            fixed = null;
+            offset = Duration.ZERO;
         }
 
         @Override
         public Instant instant() {
-            Instant f = fixed;
-            return f == null ? Instant.now() : f;
+            return Instant.now().plus(offset);
         }
 
         @Override
