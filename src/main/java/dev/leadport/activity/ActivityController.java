@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
@@ -122,21 +121,9 @@ class ActivityController {
     /** Counts, rows, throughput and duration percentiles and error rates of operations finished in the period. */
     @GetMapping("/metrics")
     ActivityMetrics metrics(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        Instant end;
-        Instant start;
-        try {
-            end = to == null ? clock.instant() : ActivityQuery.instant(to, leads.timeZone(), true);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("to", "'" + to + "' is not a date (yyyy-MM-dd) or a date-time (ISO 8601)");
-        }
-        try {
-            start = from == null
-                    ? end.minus(Duration.ofDays(30))
-                    : ActivityQuery.instant(from, leads.timeZone(), false);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(
-                    "from", "'" + from + "' is not a date (yyyy-MM-dd) or a date-time (ISO 8601)");
-        }
+        ActivityQuery period = ActivityQuery.parse(null, null, null, from, to, null, leads.timeZone());
+        Instant end = period.to() == null ? clock.instant() : period.to();
+        Instant start = period.from() == null ? end.minus(Duration.ofDays(30)) : period.from();
         if (!start.isBefore(end)) {
             throw new InvalidInputException("to", "must be after 'from'");
         }

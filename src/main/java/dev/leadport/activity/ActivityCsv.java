@@ -1,6 +1,7 @@
 package dev.leadport.activity;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
+import dev.leadport.shared.files.SpreadsheetText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -65,18 +66,8 @@ final class ActivityCsv implements AutoCloseable {
                 text(JSON.writeValueAsString(e.parameters())));
     }
 
-    /**
-     * Neutralises CSV injection: a cell a spreadsheet would read as a formula (= + - @, tab, carriage return)
-     * gets a leading apostrophe.
-     */
-    static String text(String value) {
-        if (value == null || value.isEmpty()) {
-            return "";
-        }
-        char first = value.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + value
-                : value;
+    private static String text(String value) {
+        return SpreadsheetText.neutralise(value);
     }
 
     private static String str(Object value) {

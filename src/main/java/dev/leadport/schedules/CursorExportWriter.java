@@ -7,6 +7,7 @@ import dev.leadport.leads.LeadField;
 import dev.leadport.leads.LeadFilterSql;
 import dev.leadport.leads.LeadsProperties;
 import dev.leadport.leads.SqlWhere;
+import dev.leadport.shared.files.SpreadsheetText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -130,20 +131,9 @@ class CursorExportWriter implements ScheduledExportWriter {
             if (value instanceof java.sql.Timestamp) {
                 value = rs.getObject(i + 1, OffsetDateTime.class).toInstant();
             }
-            values.add(value == null ? "" : neutralise(value.toString()));
+            values.add(value == null ? "" : SpreadsheetText.neutralise(value.toString()));
         }
         return values;
-    }
-
-    /** A leading = + - @ tab or CR would make a spreadsheet run the cell as a formula. */
-    static String neutralise(String value) {
-        if (value.isEmpty()) {
-            return value;
-        }
-        char first = value.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + value
-                : value;
     }
 
     private record Column(String label, String sql, String customKey) {}
