@@ -144,11 +144,16 @@ class BulkRepository {
 
     /** An undo's targets: the leads the original operation changed, at the same positions. */
     int insertUndoTargets(long undo, long original) {
-        return jdbc.sql("""
+        int n = jdbc.sql("""
                         insert into bulk_result (operation_id, position, lead_ref, lead_id, result)
                         select :undo, position, lead_ref, lead_id, 'PENDING' from bulk_result
                         where operation_id = :original and result in ('UPDATED', 'ASSIGNED')
                         """).param("undo", undo).param("original", original).update();
+        jdbc.sql("update bulk_operation set requested = :n where id = :undo")
+                .param("n", n)
+                .param("undo", undo)
+                .update();
+        return n;
     }
 
     /** Runs the next chunk of PENDING results in one transaction and returns how many it settled (0 = done). */
@@ -232,6 +237,12 @@ class BulkRepository {
                 .param("status", status.name())
                 .param("error", error)
                 .param("at", finishedAt == null ? null : OffsetDateTime.ofInstant(finishedAt, java.time.ZoneOffset.UTC))
+                .param("id", id)
+                .update();
+    }
+
+    void queue(long id) {
+        jdbc.sql("update bulk_operation set status = 'QUEUED' where id = :id")
                 .param("id", id)
                 .update();
     }

@@ -130,14 +130,22 @@ public class BulkService {
                     "Operation " + operationId + " is " + original.status() + "; only a finished one can be undone.");
         }
         BulkParameters parameters = new BulkParameters(null, false, null, Map.of(), null, null, operationId);
+        int[] count = {0};
         long id = inTransaction(() -> {
             long undo = repository.create(BulkKind.UNDO, OperationStatus.RUNNING, user, false, parameters, 0);
             if (!repository.claimUndo(operationId, undo)) {
                 throw new ConflictException("operationId", "Operation " + operationId + " is being undone already.");
             }
-            repository.insertUndoTargets(undo, operationId);
+            count[0] = repository.insertUndoTargets(undo, operationId);
+            if (count[0] > properties.jobThreshold()) {
+                repository.queue(undo);
+            }
             return undo;
         });
+        if (count[0] > properties.jobThreshold()) {
+            schedule(id);
+            return get(id, user);
+        }
         return run(id, user);
     }
 
@@ -220,8 +228,7 @@ public class BulkService {
             return get(id, user);
         }
         if (asJob) {
-            scheduler.scheduleIfNotExists(
-                    JOB.instance(String.valueOf(id)).data(id).scheduledTo(clock.instant()));
+            schedule(id);
             return get(id, user);
         }
         return run(id, user);
@@ -276,6 +283,10 @@ public class BulkService {
         }
         publish(repository.find(id).orElseThrow(), status);
         return get(id, actor);
+    }
+
+    private void schedule(long id) {
+        scheduler.scheduleIfNotExists(JOB.instance(String.valueOf(id)).data(id).scheduledTo(clock.instant()));
     }
 
     private BulkOperation visible(long operationId, CurrentUser user) {
