@@ -1,0 +1,203 @@
+package dev.leadport.imports;
+
+import dev.leadport.leads.CustomFields;
+import dev.leadport.shared.InvalidInputException;
+import dev.leadport.shared.files.FileStore;
+import dev.leadport.users.CurrentUser;
+import dev.leadport.users.Users;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The import API: validate (dry run), import, follow, cancel, undo, error report and template. */
+@RestController
+@RequestMapping("/api/leads/import-export")
+class ImportController {
+
+    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
+
+    private final ImportService imports;
+    private final ImportProgress progress;
+    private final CustomFields customFields;
+    private final Users users;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    ImportController(
+            ImportService imports,
+            ImportProgress progress,
+            CustomFields customFields,
+            Users users,
+            JsonMapper json,
+            Clock clock) {
+        this.imports = imports;
+        this.progress = progress;
+        this.customFields = customFields;
+        this.users = users;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @PostMapping(path = "/validate", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ValidationReport validate(
+            @RequestPart("file") MultipartFile file,
+            @RequestParam(required = false) String mapping,
+            @RequestParam(required = false) String defaultRegion,
+            @RequestParam(required = false) String dateOrder,
+            @RequestParam(required = false) String statusValues,
+            @RequestParam(required = false) String duplicateMode)
+            throws IOException {
+        ImportService.ImportRequest request = request(mapping, defaultRegion, dateOrder, statusValues, duplicateMode);
+        return withUpload(file, upload -> imports.validate(upload, request, users.current()));
+    }
+
+    @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<ImportJobView> importFile(
+            @RequestPart("file") MultipartFile file,
+            @RequestParam(required = false) String mapping,
+            @RequestParam(required = false) String defaultRegion,
+            @RequestParam(required = false) String dateOrder,
+            @RequestParam(required = false) String statusValues,
+            @RequestParam(required = false) String duplicateMode)
+            throws IOException {
+        ImportService.ImportRequest request = request(mapping, defaultRegion, dateOrder, statusValues, duplicateMode);
+        ImportJobView job = withUpload(file, upload -> imports.start(upload, request, users.current()));
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/leads/import-export/imports/" + job.id()))
+                .body(job);
+    }
+
+    @GetMapping("/imports")
+    List<ImportJobView> list(@RequestParam(defaultValue = "50") int size, @RequestParam(required = false) Long before) {
+        return imports.list(users.current(), size, before);
+    }
+
+    @GetMapping("/imports/{id}")
+    ImportJobView get(@PathVariable long id) {
+        return imports.get(id, users.current());
+    }
+
+    @GetMapping(path = "/imports/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter events(@PathVariable long id) {
+        CurrentUser user = users.current();
+        imports.get(id, user);
+        return progress.follow(id, user);
+    }
+
+    @PostMapping("/imports/{id}/cancel")
+    ImportJobView cancel(@PathVariable long id) {
+        return imports.cancel(id, users.current());
+    }
+
+    @PostMapping("/imports/{id}/undo")
+    ImportUndo.UndoResult undo(@PathVariable long id) {
+        return imports.undo(id, users.current());
+    }
+
+    @GetMapping("/imports/{id}/errors")
+    ResponseEntity<StreamingResponseBody> errors(@PathVariable long id) {
+        CurrentUser user = users.current();
+        ImportJobView job = imports.get(id, user);
+        String name = "errors-" + FileStore.sanitise(job.fileName()).replaceAll("\\.(csv|tsv|txt|xlsx)$", "") + ".csv";
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, attachment(name))
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .body(out -> imports.writeErrors(id, user, out));
+    }
+
+    @GetMapping("/template")
+    ResponseEntity<StreamingResponseBody> template(@RequestParam(defaultValue = "csv") String format) {
+        TemplateWriter template = new TemplateWriter(customFields.all());
+        String kind = format.toLowerCase(Locale.ROOT);
+        if (!kind.equals("csv") && !kind.equals("xlsx")) {
+            throw new InvalidInputException("format", "'" + format + "' is not csv or xlsx");
+        }
+        String name = "leadport-import-template-" + LocalDate.now(clock) + "." + kind;
+        MediaType type = kind.equals("csv")
+                ? new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8)
+                : MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, attachment(name))
+                .contentType(type)
+                .body(kind.equals("csv") ? template::writeCsv : template::writeXlsx);
+    }
+
+    private ImportService.ImportRequest request(
+            String mapping, String defaultRegion, String dateOrder, String statusValues, String duplicateMode) {
+        DuplicateMode mode = null;
+        if (duplicateMode != null && !duplicateMode.isBlank()) {
+            try {
+                mode = DuplicateMode.valueOf(duplicateMode.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException(
+                        "duplicateMode", "'" + duplicateMode + "' is not one of SKIP, UPDATE, CREATE");
+            }
+        }
+        return new ImportService.ImportRequest(
+                jsonMap("mapping", mapping),
+                new ImportRequestOptions(defaultRegion, dateOrder, jsonMap("statusValues", statusValues)),
+                mode);
+    }
+
+    private Map<String, String> jsonMap(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return json.readValue(text, STRING_MAP);
+        } catch (JacksonException e) {
+            throw new InvalidInputException(
+                    field, "is not a JSON object of text to text, e.g. {\"E-mail Address\": \"email\"}");
+        }
+    }
+
+    /** Spools the upload to a private temporary file (never a served path) and removes it afterwards. */
+    private static <T> T withUpload(MultipartFile file, UploadAction<T> action) throws IOException {
+        if (file.isEmpty()) {
+            throw new InvalidInputException("file", "The file is empty.");
+        }
+        Path path = Files.createTempFile("leadport-upload-", ".tmp");
+        try {
+            file.transferTo(path);
+            String name = file.getOriginalFilename() == null ? "upload.csv" : file.getOriginalFilename();
+            return action.apply(new ImportService.Upload(FileStore.sanitise(name), file.getSize(), path));
+        } finally {
+            Files.deleteIfExists(path);
+        }
+    }
+
+    private static String attachment(String name) {
+        return ContentDisposition.attachment()
+                .filename(name, java.nio.charset.StandardCharsets.UTF_8)
+                .build()
+                .toString();
+    }
+
+    @FunctionalInterface
+    private interface UploadAction<T> {
+        T apply(ImportService.Upload upload);
+    }
+}

@@ -1,0 +1,255 @@
+package dev.leadport.imports;
+
+import dev.leadport.imports.ImportJobRepository.StoredJob;
+import dev.leadport.imports.LeadMerger.Merged;
+import dev.leadport.shared.events.OperationEvent;
+import dev.leadport.shared.events.OperationStatus;
+import dev.leadport.shared.events.OperationType;
+import dev.leadport.shared.files.FileStore;
+import dev.leadport.users.CurrentUser;
+import dev.leadport.users.Users;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs one import from its last checkpoint to the end: reads the stored file, checks rows chunk by chunk, and in one
+ * transaction per chunk stages them, merges them and moves the checkpoint. A node that dies mid-import loses only
+ * the uncommitted chunk; the job engine hands the import to a live node, which resumes after the checkpoint.
+ */
+@Component
+class ImportRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
+    private static final int LOCK_RETRIES = 5;
+
+    private final ImportJobRepository jobs;
+    private final FileStore files;
+    private final StagingWriter staging;
+    private final LeadMerger merger;
+    private final ImportSettingsFactory settingsFactory;
+    private final TransactionTemplate tx;
+    private final DataSource dataSource;
+    private final ApplicationEventPublisher events;
+    private final Users users;
+    private final ImportsProperties properties;
+    private final Clock clock;
+
+    ImportRunner(
+            ImportJobRepository jobs,
+            FileStore files,
+            StagingWriter staging,
+            LeadMerger merger,
+            ImportSettingsFactory settingsFactory,
+            TransactionTemplate tx,
+            DataSource dataSource,
+            ApplicationEventPublisher events,
+            Users users,
+            ImportsProperties properties,
+            Clock clock) {
+        this.jobs = jobs;
+        this.files = files;
+        this.staging = staging;
+        this.merger = merger;
+        this.settingsFactory = settingsFactory;
+        this.tx = tx;
+        this.dataSource = dataSource;
+        this.events = events;
+        this.users = users;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    void run(long importId) {
+        run(importId, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Runs at most {@code maxChunks} chunks; stopping early leaves the job exactly as a node that died after
+     * committing that chunk would, which is how the resume tests simulate a crash.
+     */
+    void run(long importId, int maxChunks) {
+        StoredJob job = jobs.findForRun(importId).orElse(null);
+        if (job == null || job.status().isFinal()) {
+            return;
+        }
+        CurrentUser actor = users.asCurrentUser(users.get(job.createdBy()));
+        if (job.cancelRequested()) {
+            end(job, actor, OperationStatus.CANCELLED, null);
+            return;
+        }
+        if (jobs.markRunning(importId)) {
+            publish(job, actor, OperationStatus.RUNNING);
+        }
+        Path file = null;
+        try {
+            file = download(job);
+            ImportSettings settings = settingsFactory.forJob(job, file, actor);
+            if (job.totalRows() == null) {
+                jobs.setTotalRows(importId, FileRows.count(file, settings));
+            }
+            try (FileRows rows = FileRows.open(file, settings)) {
+                long through = job.checkpointRow();
+                rows.skipThrough(through);
+                List<CheckedRow> chunk;
+                int chunks = 0;
+                while (!(chunk = rows.next(properties.chunkRows())).isEmpty()) {
+                    if (chunks++ == maxChunks) {
+                        return;
+                    }
+                    if (jobs.cancelRequested(importId)) {
+                        end(job, actor, OperationStatus.CANCELLED, null);
+                        return;
+                    }
+                    through = writeChunk(job, actor, through, chunk);
+                }
+            }
+            end(job, actor, null, null);
+        } catch (UnreadableFileException e) {
+            end(job, actor, OperationStatus.FAILED, "The file cannot be read: " + e.getMessage());
+        } catch (TransientDataAccessException | CannotGetJdbcConnectionException e) {
+            // The database is away; the job engine retries the whole job, which resumes from its checkpoint.
+            log.warn("Import {} paused: the database is not reachable ({})", importId, e.getMessage());
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            log.error("Import {} failed", importId, e);
+            end(job, actor, OperationStatus.FAILED, "The import stopped on an unexpected error: " + e.getMessage());
+        } finally {
+            deleteQuietly(file);
+        }
+    }
+
+    /** Stages and merges one chunk with its checkpoint in one transaction; retried when PostgreSQL aborts it. */
+    private long writeChunk(StoredJob job, CurrentUser actor, long fromRow, List<CheckedRow> chunk) {
+        long toRow = chunk.get(chunk.size() - 1).result().row();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                tx.executeWithoutResult(status -> {
+                    int valid = stage(job.id(), chunk);
+                    Merged merged = merger.merge(job.id(), fromRow, toRow, job.duplicateMode(), actor);
+                    long invalid = chunk.size() - valid;
+                    long skipped = valid - merged.created() - merged.updated() - merged.failed();
+                    jobs.checkpoint(
+                            job.id(),
+                            toRow,
+                            chunk.size(),
+                            merged.created(),
+                            merged.updated(),
+                            skipped,
+                            invalid + merged.failed());
+                });
+                return toRow;
+            } catch (ConcurrencyFailureException e) {
+                if (attempt >= LOCK_RETRIES) {
+                    throw e;
+                }
+                log.info(
+                        "Import {}: chunk after row {} hit a lock conflict, retrying ({})", job.id(), fromRow, attempt);
+                sleep(50L * attempt);
+            }
+        }
+    }
+
+    private int stage(long importId, List<CheckedRow> chunk) {
+        try {
+            return staging.write(DataSourceUtils.getConnection(dataSource), importId, chunk, true);
+        } catch (SQLException e) {
+            throw new SQLStateSQLExceptionTranslator().translate("COPY into staging", null, e);
+        }
+    }
+
+    /** Ends the job: status from the counters unless given, event, staging cleared. */
+    private void end(StoredJob job, CurrentUser actor, OperationStatus status, String error) {
+        OperationStatus result = status;
+        if (result == null) {
+            ImportJobView view = jobs.find(job.id()).orElseThrow();
+            result = view.failed() > 0 ? OperationStatus.COMPLETED_WITH_ERRORS : OperationStatus.COMPLETED;
+        }
+        jobs.finish(job.id(), result, error);
+        publish(job, actor, result);
+        jobs.deleteStaging(job.id());
+    }
+
+    private void publish(StoredJob job, CurrentUser actor, OperationStatus status) {
+        ImportJobView view = jobs.find(job.id()).orElseThrow();
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("fileName", view.fileName());
+        parameters.put("fileSize", view.fileSize());
+        parameters.put("duplicateMode", view.duplicateMode().name());
+        parameters.put("mapping", job.mapping());
+        String errors = view.failed() == 0
+                ? view.errorMessage()
+                : view.failed() + " rows failed" + (view.errorMessage() == null ? "" : "; " + view.errorMessage());
+        events.publishEvent(new OperationEvent(
+                OperationType.IMPORT,
+                String.valueOf(job.id()),
+                status,
+                actor.id(),
+                actor.username(),
+                view.startedAt() == null ? clock.instant() : view.startedAt(),
+                status.isFinal() ? finishedAt(view) : null,
+                new OperationEvent.Counts(
+                        view.totalRows() == null ? 0 : view.totalRows(),
+                        view.processedRows(),
+                        view.created(),
+                        view.updated(),
+                        view.skipped(),
+                        view.failed()),
+                parameters,
+                errors,
+                Map.of(
+                        "details", "/import?job=" + job.id(),
+                        "errors", "/api/leads/import-export/imports/" + job.id() + "/errors")));
+    }
+
+    private Instant finishedAt(ImportJobView view) {
+        return view.finishedAt() == null ? clock.instant() : view.finishedAt();
+    }
+
+    private Path download(StoredJob job) throws IOException {
+        Path file = Files.createTempFile("leadport-import-" + job.id() + "-", ".upload");
+        try (InputStream in = files.open(job.fileId())) {
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return file;
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

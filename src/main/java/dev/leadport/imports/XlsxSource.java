@@ -1,0 +1,124 @@
+package dev.leadport.imports;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.stream.Stream;
+import org.dhatim.fastexcel.reader.ExcelReaderException;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
+import org.dhatim.fastexcel.reader.Row;
+
+/**
+ * The first sheet of an XLSX workbook, streamed with fastexcel-reader after {@link ZipBombGuard} has checked it.
+ * Cells are rendered as the text a user expects ({@link CellText}); row numbers are the sheet's own.
+ */
+final class XlsxSource implements TabularSource {
+
+    private final ReadableWorkbook workbook;
+    private final Stream<Row> rowStream;
+    private final Iterator<Row> rows;
+    private final List<String> headers;
+    private final RowChecks checks;
+    private boolean iterated;
+
+    private XlsxSource(ReadableWorkbook workbook, ReadOptions options) throws IOException {
+        this.workbook = workbook;
+        this.rowStream = workbook.getFirstSheet().openStream();
+        this.rows = rowStream.iterator();
+        this.headers = readHeaders();
+        this.checks = new RowChecks(headers, options.maxFieldLength(), ", ", false);
+    }
+
+    /** Opens the workbook after checking it is not a zip bomb. */
+    static XlsxSource open(Path file, ReadOptions options) throws IOException, UnreadableFileException {
+        ZipBombGuard.check(file, options);
+        ReadableWorkbook workbook;
+        try {
+            workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
+        } catch (ExcelReaderException e) {
+            throw new UnreadableFileException("the file is not a valid .xlsx workbook (" + e.getMessage() + ")");
+        }
+        XlsxSource source = new XlsxSource(workbook, options);
+        if (source.headers.isEmpty()) {
+            source.close();
+            throw new UnreadableFileException("the first sheet has no header row");
+        }
+        return source;
+    }
+
+    @Override
+    public List<String> headers() {
+        return headers;
+    }
+
+    @Override
+    public Iterator<SourceRow> iterator() {
+        if (iterated) {
+            throw new IllegalStateException("a source is read once");
+        }
+        iterated = true;
+        return new Iterator<>() {
+            private SourceRow next;
+
+            @Override
+            public boolean hasNext() {
+                while (next == null && rows.hasNext()) {
+                    Row row = rows.next();
+                    List<String> fields = textOf(row);
+                    if (!RowChecks.isBlank(fields)) {
+                        next = checks.check(row.getRowNum(), fields);
+                    }
+                }
+                return next != null;
+            }
+
+            @Override
+            public SourceRow next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                SourceRow row = next;
+                next = null;
+                return row;
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        rowStream.close();
+        try {
+            workbook.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<String> readHeaders() {
+        while (rows.hasNext()) {
+            List<String> fields = textOf(rows.next());
+            if (!RowChecks.isBlank(fields)) {
+                int last = fields.size();
+                while (fields.get(last - 1).isBlank()) {
+                    last--;
+                }
+                return fields.subList(0, last).stream().map(String::strip).toList();
+            }
+        }
+        return List.of();
+    }
+
+    /** The row's cells as text, with trailing empty cells dropped as a spreadsheet shows them. */
+    private static List<String> textOf(Row row) {
+        List<String> fields = new ArrayList<>(row.getCellCount());
+        for (int i = 0; i < row.getCellCount(); i++) {
+            fields.add(CellText.of(row.getCell(i)));
+        }
+        return fields;
+    }
+}
