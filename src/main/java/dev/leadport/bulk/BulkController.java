@@ -67,9 +67,10 @@ class BulkController {
         return answer(bulk.undo(operationId, users.current()));
     }
 
+    /** The operation with its progress; {@code results} limits the per-lead results shown (0 for none). */
     @GetMapping("/{operationId}")
-    BulkOperationView get(@PathVariable long operationId) {
-        return bulk.get(operationId, users.current());
+    BulkOperationView get(@PathVariable long operationId, @RequestParam(required = false) Integer results) {
+        return bulk.get(operationId, results, users.current());
     }
 
     /** Every result as CSV: the id as given, the result and the reason. */

@@ -36,6 +36,9 @@ public class BulkService {
     /** The job that runs a large operation; its data is the operation id. */
     static final TaskDescriptor<Long> JOB = TaskDescriptor.of("bulk-operation", Long.class);
 
+    /** Operations on this many leads or more refresh the planner's statistics before their chunks run. */
+    private static final int STATISTICS_THRESHOLD = 1_000;
+
     private static final Logger log = LoggerFactory.getLogger(BulkService.class);
 
     private final BulkRepository repository;
@@ -142,6 +145,9 @@ public class BulkService {
             }
             return undo;
         });
+        if (count[0] >= STATISTICS_THRESHOLD) {
+            repository.refreshStatistics();
+        }
         if (count[0] > properties.jobThreshold()) {
             schedule(id);
             return get(id, user);
@@ -150,7 +156,15 @@ public class BulkService {
     }
 
     public BulkOperationView get(long operationId, CurrentUser user) {
-        return view(visible(operationId, user));
+        return get(operationId, null, user);
+    }
+
+    /** The operation with at most {@code results} per-lead results (null: the configured most). */
+    public BulkOperationView get(long operationId, Integer results, CurrentUser user) {
+        int limit = results == null
+                ? properties.maxResultsInResponse()
+                : Math.max(0, Math.min(results, properties.maxResultsInResponse()));
+        return view(visible(operationId, user), limit);
     }
 
     /** Every result of an operation the user may see, in request order. */
@@ -221,6 +235,9 @@ public class BulkService {
             repository.insertTargets(created, list);
             return created;
         });
+        if (pending >= STATISTICS_THRESHOLD) {
+            repository.refreshStatistics();
+        }
         if (dryRun) {
             BulkOperation op = repository.find(id).orElseThrow();
             repository.dryRun(op, user);
@@ -296,14 +313,14 @@ public class BulkService {
                 .orElseThrow(() -> new NotFoundException("There is no bulk operation " + operationId + "."));
     }
 
-    private BulkOperationView view(BulkOperation op) {
+    private BulkOperationView view(BulkOperation op, int limit) {
         Map<BulkResultCode, Long> counts = repository.totals(op.id());
         Map<String, Long> totals = new LinkedHashMap<>();
         totals.put("requested", (long) op.requested());
         for (BulkResultCode code : BulkResultCode.values()) {
             totals.put(code.totalsKey(), counts.getOrDefault(code, 0L));
         }
-        List<BulkOperationView.Result> results = repository.results(op.id(), properties.maxResultsInResponse()).stream()
+        List<BulkOperationView.Result> results = repository.results(op.id(), limit).stream()
                 .map(r -> new BulkOperationView.Result(
                         r.leadId() != null ? (Object) r.leadId() : r.ref(), r.result(), r.message()))
                 .toList();
