@@ -1,0 +1,381 @@
+package dev.leadport.bulk;
+
+import dev.leadport.leads.SqlWhere;
+import dev.leadport.shared.events.OperationStatus;
+import dev.leadport.users.CurrentUser;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The SQL of bulk operations. Leads change in set-based statements, one chunk of results per statement and
+ * transaction: each chunk locks its leads, changes those that differ, and turns its PENDING results final with the
+ * previous values, in one round trip. A restarted job just runs the chunks still PENDING.
+ */
+@Repository
+class BulkRepository {
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate cursor;
+    private final TransactionTemplate transaction;
+    private final JsonMapper json;
+
+    BulkRepository(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions, JsonMapper json) {
+        this.jdbc = jdbc;
+        JdbcTemplate streaming = new JdbcTemplate(dataSource);
+        streaming.setFetchSize(2000);
+        this.cursor = new NamedParameterJdbcTemplate(streaming);
+        this.transaction = new TransactionTemplate(transactions);
+        this.json = json;
+    }
+
+    /** A lead as the id check sees it. */
+    record LeadState(long id, Long ownerId, boolean deleted) {}
+
+    /** One result as the API and the results file show it. */
+    record ResultRow(int position, String ref, Long leadId, BulkResultCode result, String message) {}
+
+    /** A deleted lead in the recycle bin. */
+    record BinEntry(
+            long id,
+            String firstName,
+            String lastName,
+            String email,
+            String company,
+            Long ownerId,
+            Instant deletedAt) {}
+
+    Map<Long, LeadState> states(List<Long> ids) {
+        Map<Long, LeadState> states = new HashMap<>();
+        jdbc.sql(
+                        "select id, owner_id, deleted_at is not null as deleted from lead where id = any(cast(:ids as bigint[]))")
+                .param("ids", array(ids))
+                .query((ResultSet rs) -> {
+                    long owner = rs.getLong("owner_id");
+                    Long ownerId = rs.wasNull() ? null : owner;
+                    states.put(rs.getLong("id"), new LeadState(rs.getLong("id"), ownerId, rs.getBoolean("deleted")));
+                });
+        return states;
+    }
+
+    List<Long> idsMatching(SqlWhere where) {
+        return jdbc.sql("select l.id from lead l where " + where.sql() + " order by l.id")
+                .params(where.params())
+                .query(Long.class)
+                .list();
+    }
+
+    long create(BulkKind kind, OperationStatus status, CurrentUser actor, boolean dryRun, BulkParameters p, int n) {
+        return jdbc.sql("""
+                        insert into bulk_operation (kind, status, actor_id, dry_run, request, requested, undo_of)
+                        values (:kind, :status, :actor, :dryRun, cast(:request as jsonb), :requested, :undoOf)
+                        returning id
+                        """)
+                .param("kind", kind.name())
+                .param("status", status.name())
+                .param("actor", actor.id())
+                .param("dryRun", dryRun)
+                .param("request", json.writeValueAsString(p))
+                .param("requested", n)
+                .param("undoOf", p.undoOf())
+                .query(Long.class)
+                .single();
+    }
+
+    /** Stores the targets: PENDING ones as two arrays, the few already final ones as a JSON record set. */
+    void insertTargets(long operation, List<BulkTarget> targets) {
+        List<BulkTarget> pending =
+                targets.stream().filter(t -> t.code() == BulkResultCode.PENDING).toList();
+        List<BulkTarget> settled =
+                targets.stream().filter(t -> t.code() != BulkResultCode.PENDING).toList();
+        if (!pending.isEmpty()) {
+            jdbc.sql("""
+                            insert into bulk_result (operation_id, position, lead_ref, lead_id, result)
+                            select :op, t.position, t.lead_id::text, t.lead_id, 'PENDING'
+                            from unnest(cast(:positions as int[]), cast(:ids as bigint[])) as t (position, lead_id)
+                            """)
+                    .param("op", operation)
+                    .param(
+                            "positions",
+                            array(pending.stream().map(BulkTarget::position).toList()))
+                    .param("ids", array(pending.stream().map(BulkTarget::leadId).toList()))
+                    .update();
+        }
+        if (!settled.isEmpty()) {
+            List<Map<String, Object>> rows = settled.stream()
+                    .map(t -> {
+                        Map<String, Object> row = new HashMap<>();
+                        row.put("position", t.position());
+                        row.put("ref", t.ref());
+                        row.put("lead_id", t.leadId());
+                        row.put("result", t.code().name());
+                        row.put("message", t.message());
+                        return row;
+                    })
+                    .toList();
+            jdbc.sql("""
+                            insert into bulk_result (operation_id, position, lead_ref, lead_id, result, message)
+                            select :op, r.position, r.ref, r.lead_id, r.result, r.message
+                            from jsonb_to_recordset(cast(:rows as jsonb))
+                              as r (position int, ref text, lead_id bigint, result text, message text)
+                            """)
+                    .param("op", operation)
+                    .param("rows", json.writeValueAsString(rows))
+                    .update();
+        }
+    }
+
+    /** An undo's targets: the leads the original operation changed, at the same positions. */
+    int insertUndoTargets(long undo, long original) {
+        int n = jdbc.sql("""
+                        insert into bulk_result (operation_id, position, lead_ref, lead_id, result)
+                        select :undo, position, lead_ref, lead_id, 'PENDING' from bulk_result
+                        where operation_id = :original and result in ('UPDATED', 'ASSIGNED')
+                        """).param("undo", undo).param("original", original).update();
+        jdbc.sql("update bulk_operation set requested = :n where id = :undo")
+                .param("n", n)
+                .param("undo", undo)
+                .update();
+        return n;
+    }
+
+    /** Runs the next chunk of PENDING results in one transaction and returns how many it settled (0 = done). */
+    int runChunk(BulkOperation op, CurrentUser actor, int size) {
+        Integer settled = transaction.execute(status -> {
+            int n = chunkStatement(op, actor, size).update();
+            if (n > 0) {
+                jdbc.sql("update bulk_operation set processed = processed + :n where id = :op")
+                        .param("n", n)
+                        .param("op", op.id())
+                        .update();
+            }
+            return n;
+        });
+        return settled == null ? 0 : settled;
+    }
+
+    private JdbcClient.StatementSpec chunkStatement(BulkOperation op, CurrentUser actor, int size) {
+        BulkParameters p = op.parameters();
+        String sql = switch (op.kind()) {
+            case UPDATE -> BulkSql.UPDATE_CHUNK;
+            case ASSIGN -> BulkSql.ASSIGN_CHUNK;
+            case DELETE -> BulkSql.DELETE_CHUNK;
+            case RESTORE -> BulkSql.RESTORE_CHUNK;
+            case UNDO -> BulkSql.UNDO_CHUNK;
+        };
+        JdbcClient.StatementSpec spec = jdbc.sql(sql)
+                .param("op", op.id())
+                .param("size", size)
+                .param("all", actor.seesAllLeads())
+                .param("actor", actor.id());
+        return switch (op.kind()) {
+            case UPDATE -> changes(spec, p);
+            case ASSIGN -> spec.param("owner", p.ownerId());
+            case UNDO -> spec.param("undoOf", p.undoOf());
+            default -> spec;
+        };
+    }
+
+    /** Settles every PENDING result of a dry run with what would happen, changing no lead. */
+    void dryRun(BulkOperation op, CurrentUser actor) {
+        String sql = switch (op.kind()) {
+            case UPDATE -> BulkSql.UPDATE_DRY_RUN;
+            case ASSIGN -> BulkSql.ASSIGN_DRY_RUN;
+            case DELETE -> BulkSql.DELETE_DRY_RUN;
+            case RESTORE -> BulkSql.RESTORE_DRY_RUN;
+            case UNDO -> throw new IllegalArgumentException("An undo has no dry run");
+        };
+        JdbcClient.StatementSpec spec = jdbc.sql(sql)
+                .param("op", op.id())
+                .param("all", actor.seesAllLeads())
+                .param("actor", actor.id());
+        if (op.kind() == BulkKind.UPDATE) {
+            spec = changes(spec, op.parameters());
+        } else if (op.kind() == BulkKind.ASSIGN) {
+            spec = spec.param("owner", op.parameters().ownerId());
+        }
+        int n = spec.update();
+        jdbc.sql("update bulk_operation set processed = :n where id = :op")
+                .param("n", n)
+                .param("op", op.id())
+                .update();
+    }
+
+    private JdbcClient.StatementSpec changes(JdbcClient.StatementSpec spec, BulkParameters p) {
+        return spec.param("status", p.status())
+                .param("setSource", p.setSource())
+                .param("source", p.source())
+                .param("custom", json.writeValueAsString(p.custom()));
+    }
+
+    Optional<BulkOperation> find(long id) {
+        return jdbc.sql("select * from bulk_operation where id = :id")
+                .param("id", id)
+                .query(this::operation)
+                .optional();
+    }
+
+    void finish(long id, OperationStatus status, String error, Instant finishedAt) {
+        jdbc.sql("update bulk_operation set status = :status, error = :error, finished_at = :at where id = :id")
+                .param("status", status.name())
+                .param("error", error)
+                .param("at", finishedAt == null ? null : OffsetDateTime.ofInstant(finishedAt, java.time.ZoneOffset.UTC))
+                .param("id", id)
+                .update();
+    }
+
+    /**
+     * Refreshes the planner's statistics of the results table. Without them a freshly stored large operation is
+     * estimated at a row or two, and the chunk statement's joins degrade to nested loops (seconds per chunk instead
+     * of a tenth of a second).
+     */
+    void refreshStatistics() {
+        jdbc.sql("analyze bulk_result").update();
+    }
+
+    void queue(long id) {
+        jdbc.sql("update bulk_operation set status = 'QUEUED' where id = :id")
+                .param("id", id)
+                .update();
+    }
+
+    void markRunning(long id) {
+        jdbc.sql("update bulk_operation set status = 'RUNNING' where id = :id and status = 'QUEUED'")
+                .param("id", id)
+                .update();
+    }
+
+    /** Marks the original as undone by the undo; false when another undo got there first. */
+    boolean claimUndo(long original, long undo) {
+        return jdbc.sql("update bulk_operation set undone_by = :undo where id = :original and undone_by is null")
+                        .param("undo", undo)
+                        .param("original", original)
+                        .update()
+                == 1;
+    }
+
+    Map<BulkResultCode, Long> totals(long operation) {
+        Map<BulkResultCode, Long> totals = new EnumMap<>(BulkResultCode.class);
+        jdbc.sql("select result, count(*) as n from bulk_result where operation_id = :op group by result")
+                .param("op", operation)
+                .query((ResultSet rs) -> {
+                    totals.put(BulkResultCode.valueOf(rs.getString("result")), rs.getLong("n"));
+                });
+        return totals;
+    }
+
+    List<ResultRow> results(long operation, int limit) {
+        List<ResultRow> rows = new ArrayList<>();
+        jdbc.sql("""
+                        select position, lead_ref, lead_id, result, message from bulk_result
+                        where operation_id = :op order by position limit :limit
+                        """).param("op", operation).param("limit", limit).query((ResultSet rs) -> {
+            rows.add(result(rs));
+        });
+        return rows;
+    }
+
+    /** Every result in request order, from a cursor, for the results file. */
+    void streamResults(long operation, Consumer<ResultRow> consumer) {
+        transaction.executeWithoutResult(status -> cursor.query(
+                "select position, lead_ref, lead_id, result, message from bulk_result"
+                        + " where operation_id = :op order by position",
+                Map.of("op", operation),
+                (ResultSet rs) -> {
+                    consumer.accept(result(rs));
+                }));
+    }
+
+    List<BinEntry> recycleBin(CurrentUser user, Long afterId, int limit) {
+        String sql = "select id, first_name, last_name, email, company, owner_id, deleted_at from lead"
+                + " where deleted_at is not null and (:all or owner_id = :user)"
+                + (afterId == null ? "" : " and id < :after")
+                + " order by id desc limit :limit";
+        JdbcClient.StatementSpec spec = jdbc.sql(sql)
+                .param("all", user.seesAllLeads())
+                .param("user", user.id())
+                .param("limit", limit);
+        if (afterId != null) {
+            spec = spec.param("after", afterId);
+        }
+        return spec.query((rs, i) -> {
+                    long owner = rs.getLong("owner_id");
+                    Long ownerId = rs.wasNull() ? null : owner;
+                    return new BinEntry(
+                            rs.getLong("id"),
+                            rs.getString("first_name"),
+                            rs.getString("last_name"),
+                            rs.getString("email"),
+                            rs.getString("company"),
+                            ownerId,
+                            rs.getObject("deleted_at", OffsetDateTime.class).toInstant());
+                })
+                .list();
+    }
+
+    /** Deletes up to {@code batch} leads that went to the recycle bin before the cut-off; returns how many. */
+    int purge(Instant cutoff, int batch) {
+        return jdbc.sql("""
+                        delete from lead where id in (
+                          select id from lead where deleted_at < :cutoff order by deleted_at limit :batch)
+                        """)
+                .param("cutoff", OffsetDateTime.ofInstant(cutoff, java.time.ZoneOffset.UTC))
+                .param("batch", batch)
+                .update();
+    }
+
+    private BulkOperation operation(ResultSet rs, int row) throws SQLException {
+        OffsetDateTime finished = rs.getObject("finished_at", OffsetDateTime.class);
+        long undoOf = rs.getLong("undo_of");
+        Long undoOfId = rs.wasNull() ? null : undoOf;
+        long undoneBy = rs.getLong("undone_by");
+        Long undoneById = rs.wasNull() ? null : undoneBy;
+        return new BulkOperation(
+                rs.getLong("id"),
+                BulkKind.valueOf(rs.getString("kind")),
+                OperationStatus.valueOf(rs.getString("status")),
+                rs.getLong("actor_id"),
+                rs.getBoolean("dry_run"),
+                json.readValue(rs.getString("request"), BulkParameters.class),
+                rs.getInt("requested"),
+                rs.getInt("processed"),
+                undoOfId,
+                undoneById,
+                rs.getString("error"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                finished == null ? null : finished.toInstant());
+    }
+
+    private static ResultRow result(ResultSet rs) throws SQLException {
+        long lead = rs.getLong("lead_id");
+        Long leadId = rs.wasNull() ? null : lead;
+        return new ResultRow(
+                rs.getInt("position"),
+                rs.getString("lead_ref"),
+                leadId,
+                BulkResultCode.valueOf(rs.getString("result")),
+                rs.getString("message"));
+    }
+
+    /** A PostgreSQL array literal of whole numbers, passed as one text parameter and cast in SQL. */
+    private static String array(List<? extends Number> values) {
+        return values.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+    }
+}

@@ -1,0 +1,231 @@
+package dev.leadport.exports;
+
+import dev.leadport.leads.LeadFilter;
+import dev.leadport.leads.LeadFilterSql;
+import dev.leadport.leads.LeadsProperties;
+import dev.leadport.leads.SqlWhere;
+import dev.leadport.shared.events.OperationEvent;
+import dev.leadport.shared.events.OperationStatus;
+import dev.leadport.shared.events.OperationType;
+import dev.leadport.users.CurrentUser;
+import dev.leadport.users.UserAccount;
+import dev.leadport.users.Users;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+/**
+ * The exports module's facade: writes the leads a filter selects, with the acting user's role applied, as CSV or
+ * XLSX straight to a stream, and previews the first rows exactly as the file shows them.
+ */
+@Service
+public class ExportService {
+
+    private final ExportColumns columns;
+    private final ExportRepository repository;
+    private final Users users;
+    private final LeadsProperties leads;
+    private final ExportProperties properties;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ExportService(
+            ExportColumns columns,
+            ExportRepository repository,
+            Users users,
+            LeadsProperties leads,
+            ExportProperties properties,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.columns = columns;
+        this.repository = repository;
+        this.users = users;
+        this.leads = leads;
+        this.properties = properties;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Checks an export's parameters before anything is written.
+     *
+     * @param fields comma-separated field keys or labels in file order; blank means every field
+     */
+    public ExportRequest request(
+            LeadFilter filter,
+            String fields,
+            ExportFormat format,
+            boolean bom,
+            HeaderStyle header,
+            boolean neutralise) {
+        return new ExportRequest(filter, columns.resolve(fields), format, bom, header, neutralise);
+    }
+
+    /** The dated file name the download gets, e.g. {@code leads-2026-11-25.csv}. */
+    public String fileName(ExportRequest request) {
+        return "leads-" + LocalDate.now(clock.withZone(leads.timeZone())) + "."
+                + request.format().extension();
+    }
+
+    /**
+     * Streams the file and returns the number of rows written. An {@link IOException} from the stream (the client
+     * went away) stops the database query and is rethrown; the operation is recorded as cancelled.
+     */
+    public long write(ExportRequest request, CurrentUser user, OutputStream out) throws IOException {
+        String operationId = UUID.randomUUID().toString();
+        Instant started = clock.instant();
+        publish(request, user, operationId, OperationStatus.RUNNING, started, null, 0, null);
+        SqlWhere where = LeadFilterSql.where(request.filter(), user, leads.timeZone());
+        Map<String, String> owners = ownerNames();
+        int ownerColumn = ownerColumn(request.columns());
+        boolean neutralise = request.neutralise() && request.format() == ExportFormat.CSV;
+        long[] rows = {0};
+        try (RowWriter writer = RowWriter.open(request, out)) {
+            writer.header(request.headers());
+            String[] shown = new String[request.columns().size()];
+            repository.stream(request.columns(), where, cells -> {
+                show(cells, ownerColumn, owners, neutralise, shown);
+                try {
+                    writer.row(shown);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                rows[0]++;
+            });
+            writer.finish();
+        } catch (UncheckedIOException e) {
+            publish(
+                    request,
+                    user,
+                    operationId,
+                    OperationStatus.CANCELLED,
+                    started,
+                    clock.instant(),
+                    rows[0],
+                    "The download stopped after " + rows[0] + " rows: "
+                            + e.getCause().getMessage());
+            throw e.getCause();
+        } catch (IOException e) {
+            publish(
+                    request,
+                    user,
+                    operationId,
+                    OperationStatus.CANCELLED,
+                    started,
+                    clock.instant(),
+                    rows[0],
+                    "The download stopped after " + rows[0] + " rows: " + e.getMessage());
+            throw e;
+        } catch (RuntimeException e) {
+            publish(
+                    request,
+                    user,
+                    operationId,
+                    OperationStatus.FAILED,
+                    started,
+                    clock.instant(),
+                    rows[0],
+                    "The export failed after " + rows[0] + " rows.");
+            throw e;
+        }
+        publish(request, user, operationId, OperationStatus.COMPLETED, started, clock.instant(), rows[0], null);
+        return rows[0];
+    }
+
+    /** The total and the first rows, formatted by the same code as the file. */
+    public ExportPreview preview(ExportRequest request, CurrentUser user) {
+        SqlWhere where = LeadFilterSql.where(request.filter(), user, leads.timeZone());
+        Map<String, String> owners = ownerNames();
+        int ownerColumn = ownerColumn(request.columns());
+        boolean neutralise = request.neutralise() && request.format() == ExportFormat.CSV;
+        List<List<String>> rows = repository.first(request.columns(), where, properties.previewRows()).stream()
+                .map(cells -> {
+                    String[] shown = new String[cells.length];
+                    show(cells, ownerColumn, owners, neutralise, shown);
+                    return Arrays.asList(shown);
+                })
+                .toList();
+        List<ExportPreview.Field> fields = request.columns().stream()
+                .map(c -> new ExportPreview.Field(c.key(), c.label()))
+                .toList();
+        return new ExportPreview(repository.count(where), fields, rows);
+    }
+
+    private static void show(
+            String[] cells, int ownerColumn, Map<String, String> owners, boolean neutralise, String[] shown) {
+        for (int i = 0; i < cells.length; i++) {
+            String value = i == ownerColumn && cells[i] != null ? owners.getOrDefault(cells[i], cells[i]) : cells[i];
+            shown[i] = Cells.show(value, neutralise);
+        }
+    }
+
+    private static int ownerColumn(List<ExportColumn> columns) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).owner()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Owner ids (as the cursor hands them over) to usernames; users are few, leads are many. */
+    private Map<String, String> ownerNames() {
+        return users.all().stream()
+                .collect(Collectors.toMap(u -> String.valueOf(u.id()), UserAccount::username, (a, b) -> a));
+    }
+
+    private void publish(
+            ExportRequest request,
+            CurrentUser user,
+            String operationId,
+            OperationStatus status,
+            Instant started,
+            Instant finished,
+            long rows,
+            String error) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("filters", filters(request.filter()));
+        parameters.put(
+                "fields", request.columns().stream().map(ExportColumn::key).toList());
+        parameters.put("format", request.format().extension());
+        parameters.put("bom", request.bom());
+        parameters.put("header", request.header().name().toLowerCase(java.util.Locale.ROOT));
+        parameters.put("neutralise", request.neutralise());
+        events.publishEvent(new OperationEvent(
+                OperationType.EXPORT,
+                operationId,
+                status,
+                user.id(),
+                user.username(),
+                started,
+                finished,
+                new OperationEvent.Counts(rows, rows, 0, 0, 0, 0),
+                parameters,
+                error,
+                Map.of()));
+    }
+
+    static Map<String, Object> filters(LeadFilter f) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("status", f.statuses().stream().map(Enum::name).toList());
+        map.put("ownerId", f.ownerId());
+        map.put("source", f.source());
+        map.put("createdFrom", f.createdFrom() == null ? null : f.createdFrom().toString());
+        map.put("createdTo", f.createdTo() == null ? null : f.createdTo().toString());
+        map.put("updatedFrom", f.updatedFrom() == null ? null : f.updatedFrom().toString());
+        map.put("updatedTo", f.updatedTo() == null ? null : f.updatedTo().toString());
+        map.put("q", f.q());
+        return map;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.leadport.exports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.leadport.shared.events.OperationEvent;
+import dev.leadport.shared.events.OperationStatus;
+import dev.leadport.shared.events.OperationType;
+import dev.leadport.support.ApiTestBase;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+class ExportDisconnectTest extends ApiTestBase {
+
+    @Autowired
+    RecordedOperations operations;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aClientThatDisconnectsStopsTheQueryAndTheServerStaysHealthy() throws Exception {
+        user("exgone", "MANAGER");
+        String tag = unique("gone");
+        // Enough rows (about 10 MB of CSV) that the export is still writing when the client hangs up.
+        jdbc.sql("""
+                        insert into lead (email, first_name, company, notes, source)
+                        select :tag || '-' || g || '@x.io', 'First ' || g, 'Company ' || g, repeat('n', 80), :tag
+                        from generate_series(1, 60000) g
+                        """).param("tag", tag).update();
+        try {
+            try (Socket socket = new Socket("localhost", port)) {
+                String auth = Base64.getEncoder().encodeToString("exgone:exgone".getBytes(StandardCharsets.UTF_8));
+                OutputStream out = socket.getOutputStream();
+                out.write(("GET /api/leads/import-export/export?source=" + tag + " HTTP/1.1\r\nHost: localhost\r\n"
+                                + "Authorization: Basic " + auth + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                InputStream in = socket.getInputStream();
+                byte[] some = in.readNBytes(4096);
+                assertThat(new String(some, StandardCharsets.UTF_8)).startsWith("HTTP/1.1 200");
+            }
+
+            OperationEvent last = awaitFinalExport("exgone");
+            assertThat(last.status()).isEqualTo(OperationStatus.CANCELLED);
+            assertThat(last.counts().processed()).isLessThan(60000);
+            assertThat(last.errorSummary()).contains("stopped after");
+            assertThat(activeExportQueries()).isZero();
+
+            List<List<String>> next =
+                    ExportApiTest.csv(as("exgone"), "/api/leads/import-export/export?fields=email&source=" + tag);
+            assertThat(next).hasSize(60001);
+            assertThat(as("exgone").get("/actuator/health").status()).isEqualTo(200);
+        } finally {
+            jdbc.sql("delete from lead where source = :tag").param("tag", tag).update();
+        }
+    }
+
+    private OperationEvent awaitFinalExport(String user) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            List<OperationEvent> events = operations.of(OperationType.EXPORT, user);
+            if (!events.isEmpty() && events.get(events.size() - 1).status().isFinal()) {
+                return events.get(events.size() - 1);
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("The export never finished after the client went away");
+    }
+
+    private long activeExportQueries() {
+        return jdbc.sql("""
+                        select count(*) from pg_stat_activity
+                        where datname = current_database() and state = 'active' and pid <> pg_backend_pid()
+                          and query like 'select %from lead l where%'
+                        """).query(Long.class).single();
+    }
+}
