@@ -9,6 +9,7 @@
   const detail = document.getElementById("activity-detail");
   const PAGE_SIZE = 25;
   let page = 0;
+  let latest = 0; // only the newest search may fill the table
 
   const words = (s) => String(s || "").replaceAll("_", " ");
   const when = (t) => (t ? new Date(t).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" }) : "");
@@ -56,7 +57,9 @@
     params.set("page", page);
     params.set("size", PAGE_SIZE);
     count.textContent = "Loading…";
+    const ticket = ++latest;
     const result = await lp.api("GET", `${base}?${params}`);
+    if (ticket !== latest) return;
     if (!result.ok) {
       count.textContent = "";
       lp.say(error, result.status === 404 ? "The activity log is not available on this server." : lp.problemMessage(result), "error");
@@ -85,7 +88,7 @@
 
   const LINK_NAMES = {
     errors: "Download the rows with errors (CSV)", results: "Download the per-lead results (CSV)",
-    download: "Download the file", file: "Download the file", self: "The record in the API",
+    download: "Download the file", file: "Download the file", self: "The record in the API", details: "The details in the API",
   };
 
   async function showDetail(id) {
@@ -105,7 +108,8 @@
     for (const [k, v] of Object.entries(d.counts || {})) fact(words(k).replace(/^./, (c) => c.toUpperCase()), lp.number(v));
     for (const [k, v] of Object.entries(d.parameters || {})) {
       if (v === null || v === "") continue;
-      fact(words(k), typeof v === "object" ? JSON.stringify(v) : String(v));
+      const label = k.replace(/([A-Z])/g, " $1").replaceAll("_", " ").toLowerCase().replace(/^./, (c) => c.toUpperCase());
+      fact(label, typeof v === "object" ? JSON.stringify(v) : String(v));
     }
     const links = lp.el("ul", {});
     for (const [name, href] of Object.entries(d.links || {})) {
@@ -166,7 +170,7 @@
       const bar = svg("rect", { x: left + i * slot + 1, y: height - bottom - h, width: Math.max(1, slot - 2), height: h, fill: "#0a58ca" });
       bar.append(svg("title", {}, `${d.day}: ${format(value(d))}`));
       chart.append(bar);
-      if (i % 7 === 0 || i === days.length - 1) {
+      if (i % 7 === 0 || (i === days.length - 1 && i % 7 > 3)) {
         chart.append(svg("text", { x: left + i * slot + slot / 2, y: height - 6, "text-anchor": "middle", "font-size": 11, fill: "#1b1f24" }, d.day.slice(5)));
       }
     });

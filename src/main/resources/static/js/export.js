@@ -6,6 +6,7 @@
   const link = document.getElementById("export-download");
   const count = document.getElementById("export-count");
   let timer = null;
+  let latest = 0; // answers to older requests are dropped, so a slow one never overwrites a newer preview
 
   function query() {
     const params = new URLSearchParams();
@@ -15,16 +16,25 @@
     return params;
   }
 
-  async function refresh() {
+  /** The Download link always carries the current choice; only the preview waits for the user to pause. */
+  function updateLink() {
     const params = query();
     link.href = "/api/leads/import-export/export?" + params;
+    if (params.get("fields")) link.removeAttribute("aria-disabled");
+    else link.setAttribute("aria-disabled", "true");
+    return params;
+  }
+
+  async function refresh() {
+    const params = updateLink();
     if (!params.get("fields")) {
+      latest++;
       count.textContent = "Choose at least one column.";
-      link.setAttribute("aria-disabled", "true");
       return;
     }
-    link.removeAttribute("aria-disabled");
+    const ticket = ++latest;
     const result = await lp.api("GET", "/api/leads/import-export/export/preview?" + params);
+    if (ticket !== latest) return;
     const thead = document.querySelector("#preview-table thead");
     const tbody = document.querySelector("#preview-table tbody");
     if (!result.ok) {
@@ -45,6 +55,7 @@
   }
 
   function later() {
+    updateLink();
     clearTimeout(timer);
     timer = setTimeout(refresh, 300);
   }

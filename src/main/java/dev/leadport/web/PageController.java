@@ -138,11 +138,12 @@ class PageController {
         return "settings";
     }
 
+    /** The list's query without its page cursor and empty parameters, to build page links and compare filters. */
     private static String stripAfter(String query) {
         return String.join(
                 "&",
                 java.util.Arrays.stream(query.split("&"))
-                        .filter(p -> !p.startsWith("after="))
+                        .filter(p -> !p.startsWith("after=") && !p.endsWith("=") && p.contains("="))
                         .toList());
     }
 }

@@ -14,6 +14,7 @@ class ExportBuilderJourneyTest extends BrowserTestBase {
         Page page = signIn("manager");
         page.navigate(url("/export"));
         page.getByLabel("Phone", new Page.GetByLabelOptions().setExact(true)).uncheck();
+        // Fields start First name, Last name, Email; one step up puts Email before Last name.
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Move Email up"))
                 .click();
         page.locator("#ex-status").selectOption("QUALIFIED");

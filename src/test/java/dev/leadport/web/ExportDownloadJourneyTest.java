@@ -1,0 +1,52 @@
+package dev.leadport.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static dev.leadport.support.Api.map;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import org.junit.jupiter.api.Test;
+
+class ExportDownloadJourneyTest extends BrowserTestBase {
+
+    @Test
+    void theFilteredPreviewMatchesTheDownloadedFileWithTheChosenColumnsInOrder() throws IOException {
+        String source = unique("export");
+        createLead(
+                as("manager"),
+                map("email", source + "-q@x.io", "firstName", "Quinn", "source", source, "status", "QUALIFIED"));
+        createLead(
+                as("manager"),
+                map("email", source + "-n@x.io", "firstName", "Nora", "source", source, "status", "NEW"));
+
+        Page page = signIn("manager");
+        page.navigate(url("/export"));
+        page.locator("#field-picker input:checked").evaluateAll("boxes => boxes.forEach(b => b.click())");
+        page.getByLabel("Email", new Page.GetByLabelOptions().setExact(true)).check();
+        page.getByLabel("First name", new Page.GetByLabelOptions().setExact(true))
+                .check();
+        // The list starts First name, Last name, Email: two steps up put Email first.
+        Locator up = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Move Email up"));
+        up.click();
+        up.click();
+        page.locator("#ex-source").fill(source);
+        page.locator("#ex-status").selectOption("QUALIFIED");
+        assertThat(page.locator("#export-count")).containsText("1 lead matches");
+        assertThat(page.locator("#preview-table thead")).hasText("EmailFirst name");
+        assertThat(page.locator("#preview-table tbody")).containsText("Quinn");
+        checkPage(page, "export-preview");
+
+        Download download = page.waitForDownload(
+                () -> page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download"))
+                        .click());
+        org.assertj.core.api.Assertions.assertThat(download.suggestedFilename()).endsWith(".csv");
+        String file = Files.readString(download.path(), StandardCharsets.UTF_8);
+        org.assertj.core.api.Assertions.assertThat(file.lines().toList())
+                .containsExactly("Email,First name", source + "-q@x.io,Quinn");
+    }
+}
