@@ -74,5 +74,65 @@
     e.target.focus();
     later();
   });
+  // ---- schedule this export ----------------------------------------------------------------------------------------
+  const dialog = document.getElementById("schedule-dialog");
+  const scheduleForm = document.getElementById("schedule-form");
+  const type = document.getElementById("sch-type");
+  const showRecurrence = () => {
+    document.getElementById("sch-days").hidden = type.value !== "WEEKLY";
+    document.getElementById("sch-dom-field").hidden = type.value !== "MONTHLY";
+    document.getElementById("sch-cron-field").hidden = type.value !== "CRON";
+    document.getElementById("sch-time-field").hidden = type.value === "CRON";
+  };
+  type.addEventListener("change", showRecurrence);
+  document.getElementById("schedule-open").addEventListener("click", () => {
+    const zone = document.getElementById("sch-zone");
+    if (!zone.value) zone.value = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+    lp.say(document.getElementById("schedule-error"), "");
+    showRecurrence();
+    dialog.showModal();
+  });
+  document.getElementById("schedule-cancel").addEventListener("click", () => dialog.close());
+  scheduleForm.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const error = document.getElementById("schedule-error");
+    const value = (id) => document.getElementById(id).value.trim();
+    const params = query();
+    if (!value("sch-name")) {
+      lp.say(error, "Give the schedule a name.", "error");
+      document.getElementById("sch-name").focus();
+      return;
+    }
+    if (!params.get("fields")) {
+      lp.say(error, "Choose at least one column on the page first.", "error");
+      return;
+    }
+    const owner = document.getElementById("ex-owner");
+    const filter = {
+      statuses: params.getAll("status"),
+      ownerId: owner.value ? Number(owner.selectedOptions[0].dataset.id) : null,
+      source: params.get("source"), createdFrom: params.get("createdFrom"), createdTo: params.get("createdTo"), q: params.get("q"),
+    };
+    const body = {
+      name: value("sch-name"), filter, fields: params.get("fields").split(","), format: params.get("format") || "csv",
+      recurrence: {
+        type: type.value, time: type.value === "CRON" ? null : value("sch-time"),
+        days: [...scheduleForm.querySelectorAll('input[name="day"]:checked')].map((b) => b.value),
+        dayOfMonth: type.value === "MONTHLY" ? Number(value("sch-dom")) : null, cron: type.value === "CRON" ? value("sch-cron") : null,
+      },
+      timeZone: value("sch-zone"),
+      recipients: value("sch-recipients").split(/[,;\s]+/).filter(Boolean),
+    };
+    const result = await lp.api("POST", "/api/leads/import-export/schedules", body);
+    if (!result.ok) {
+      lp.say(error, lp.problemMessage(result, "The schedule could not be saved."), "error");
+      return;
+    }
+    dialog.close();
+    const next = result.data.nextRunAt ? new Date(result.data.nextRunAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" }) : "–";
+    const message = document.getElementById("schedule-message");
+    lp.say(message, `Schedule “${result.data.name}” saved; it first runs ${next}. Manage it in Settings.`, "ok");
+  });
+
   refresh();
 })();

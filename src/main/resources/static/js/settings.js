@@ -151,3 +151,90 @@
     });
   }
 })();
+
+// Scheduled exports and the mail outbox.
+(() => {
+  const lp = window.leadport;
+  const base = "/api/leads/import-export/schedules";
+  const tbody = document.querySelector("#schedules-table tbody");
+  const message = document.getElementById("schedules-message");
+  const when = (t) => (t ? new Date(t).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" }) : "–");
+  const cap = (s) => s.charAt(0) + s.slice(1).toLowerCase();
+
+  function recurrence(s) {
+    const r = s.recurrence || {};
+    const at = r.time ? ` at ${r.time}` : "";
+    const text = r.type === "DAILY" ? `Every day${at}`
+      : r.type === "WEEKLY" ? `Every ${(r.days || []).map(cap).join(", ")}${at}`
+      : r.type === "MONTHLY" ? `Monthly on day ${r.dayOfMonth}${at}`
+      : `Cron “${r.cron}”`;
+    return `${text} (${s.timeZone}), ${String(s.format).toUpperCase()}`;
+  }
+
+  async function load() {
+    const result = await lp.api("GET", base);
+    if (!result.ok) {
+      tbody.replaceChildren(lp.el("tr", {}, lp.el("td", { colspan: 6, text: lp.problemMessage(result, "Schedules could not be loaded.") })));
+      return;
+    }
+    const items = Array.isArray(result.data) ? result.data : result.data.items || [];
+    tbody.replaceChildren(...(items.length ? items.map((s) => lp.el("tr", { "data-id": s.id, "data-name": s.name },
+      lp.el("th", { scope: "row", text: s.name }),
+      lp.el("td", { text: recurrence(s) }),
+      lp.el("td", { text: s.paused ? "Paused" : when(s.nextRunAt) }),
+      lp.el("td", { class: "wrap", text: (s.recipients || []).join(", ") || "nobody (file kept for download)" }),
+      lp.el("td", {}, lp.el("span", { class: "badge-status " + (s.paused ? "badge-cancelled" : "badge-completed"), text: s.paused ? "PAUSED" : "ACTIVE" })),
+      lp.el("td", {},
+        lp.el("button", { type: "button", class: s.paused ? "schedule-resume" : "schedule-pause", "aria-label": `${s.paused ? "Resume" : "Pause"} ${s.name}`, text: s.paused ? "Resume" : "Pause" }), " ",
+        lp.el("button", { type: "button", class: "schedule-runs", "aria-label": `Runs of ${s.name}`, text: "Runs" }), " ",
+        lp.el("button", { type: "button", class: "schedule-delete", "aria-label": `Delete ${s.name}`, text: "Delete" })))) :
+      [lp.el("tr", {}, lp.el("td", { colspan: 6, text: "No scheduled exports yet." }))]));
+  }
+
+  tbody.addEventListener("click", async (e) => {
+    const row = e.target.closest("tr");
+    if (!row || !e.target.matches("button")) return;
+    const id = row.dataset.id;
+    const name = row.dataset.name;
+    if (e.target.matches(".schedule-runs")) {
+      const result = await lp.api("GET", `${base}/${id}/runs`);
+      const runs = result.ok ? (Array.isArray(result.data) ? result.data : result.data.items || []) : [];
+      document.getElementById("runs-heading").textContent = `Runs of “${name}”`;
+      document.getElementById("runs-list").replaceChildren(...(runs.length ? runs.map((r) => lp.el("li", {},
+        `${when(r.scheduledFor)}: ${r.status}${r.rows != null ? `, ${lp.number(r.rows)} rows` : ""}${r.error ? ` (${r.error})` : ""} `,
+        r.fileId ? lp.el("a", { href: `${base}/${id}/runs/${r.id}/file`, download: "", text: `Download ${r.fileName || "the file"}` }) : null)) :
+        [lp.el("li", { text: result.ok ? "It has not run yet." : lp.problemMessage(result) })]));
+      document.getElementById("schedule-runs").hidden = false;
+      document.getElementById("runs-heading").focus();
+      return;
+    }
+    let result;
+    if (e.target.matches(".schedule-delete")) result = await lp.api("DELETE", `${base}/${id}`);
+    else if (e.target.matches(".schedule-pause")) result = await lp.api("POST", `${base}/${id}/pause`);
+    else if (e.target.matches(".schedule-resume")) result = await lp.api("POST", `${base}/${id}/resume`);
+    else return;
+    const verb = e.target.matches(".schedule-delete") ? "deleted" : e.target.matches(".schedule-pause") ? "paused" : "resumed";
+    lp.say(message, result.ok ? `“${name}” ${verb}.` : lp.problemMessage(result), result.ok ? "ok" : "error");
+    await load();
+  });
+
+  async function loadOutbox() {
+    const body = document.querySelector("#outbox-table tbody");
+    const result = await lp.api("GET", "/api/notifications/outbox?size=20");
+    if (!result.ok) {
+      body.replaceChildren(lp.el("tr", {}, lp.el("td", { colspan: 5, text: lp.problemMessage(result, "The outbox could not be loaded.") })));
+      return;
+    }
+    const mails = Array.isArray(result.data) ? result.data : result.data.items || [];
+    body.replaceChildren(...(mails.length ? mails.map((m) => lp.el("tr", {},
+      lp.el("td", { text: when(m.createdAt) }),
+      lp.el("td", { class: "wrap", text: m.recipient }),
+      lp.el("td", { text: m.subject }),
+      lp.el("td", { text: m.status + (m.lastError ? ` (${m.lastError})` : "") }),
+      lp.el("td", {}, lp.el("details", {}, lp.el("summary", { text: "Show" }), lp.el("p", { class: "error-log", text: m.body || "" }))))) :
+      [lp.el("tr", {}, lp.el("td", { colspan: 5, text: "No mails." }))]));
+  }
+
+  load();
+  loadOutbox();
+})();

@@ -49,4 +49,41 @@ class ExportDownloadJourneyTest extends BrowserTestBase {
         org.assertj.core.api.Assertions.assertThat(file.lines().toList())
                 .containsExactly("Email,First name", source + "-q@x.io,Quinn");
     }
+
+    @Test
+    void scheduleThisExportSavesTheChoiceAndSettingsListsPausesAndDeletesIt() {
+        String name = unique("weekly");
+        Page page = signIn("manager");
+        page.navigate(url("/export"));
+        page.locator("#ex-status").selectOption("QUALIFIED");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Schedule this export…"))
+                .click();
+        Locator dialog = page.getByRole(AriaRole.DIALOG);
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save the schedule"))
+                .click();
+        assertThat(page.locator("#schedule-error")).containsText("Give the schedule a name");
+        page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill(name);
+        page.getByLabel("Repeat").selectOption("WEEKLY");
+        page.getByLabel("Monday").check();
+        page.getByLabel("Time zone").fill("Europe/Berlin");
+        page.getByLabel("Recipients (emails, separated by commas)").fill("team@example.com");
+        checkPage(page, "export-schedule");
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save the schedule"))
+                .click();
+        assertThat(page.locator("#schedule-message")).containsText("Schedule “" + name + "” saved");
+
+        page.navigate(url("/settings#schedules"));
+        Locator row = page.locator("#schedules-table tr", new Page.LocatorOptions().setHasText(name));
+        assertThat(row).containsText("Every Monday at");
+        assertThat(row).containsText("team@example.com");
+        assertThat(page.locator("#outbox-table")).isVisible();
+        checkPage(page, "settings-schedules");
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Pause " + name))
+                .click();
+        assertThat(row).containsText("PAUSED");
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete " + name))
+                .click();
+        assertThat(page.locator("#schedules-message")).containsText("deleted");
+        assertThat(row).hasCount(0);
+    }
 }
