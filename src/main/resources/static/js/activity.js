@@ -124,11 +124,11 @@
       lp.el("thead", {}, lp.el("tr", {}, ["When", "Status", "Rows"].map((h) => lp.el("th", { scope: "col", text: h })))),
       lp.el("tbody", {}, (d.entries || []).map((e) => lp.el("tr", {},
         lp.el("td", { text: when(e.recordedAt) }), lp.el("td", {}, badge(e.status)), lp.el("td", { text: rows(e) })))));
-    document.getElementById("detail-body").replaceChildren(
+    document.getElementById("detail-body").replaceChildren(...[
       facts,
       d.errorSummary ? lp.el("div", {}, lp.el("h3", { text: "Errors" }), lp.el("p", { class: "error-log", text: d.errorSummary })) : null,
       links.children.length ? lp.el("div", {}, lp.el("h3", { text: "Files and links" }), links) : null,
-      lp.el("div", { class: "table-wrap" }, timeline));
+      lp.el("div", { class: "table-wrap" }, timeline)].filter(Boolean));
     detail.hidden = false;
     document.getElementById("detail-heading").textContent = `${words(d.type)} ${subject(d) ? "· " + subject(d) : ""}`;
     document.getElementById("detail-heading").focus();

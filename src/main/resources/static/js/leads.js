@@ -157,6 +157,7 @@
   function totalsList(totals) {
     const list = lp.el("dl", { class: "facts totals" });
     for (const [key, value] of Object.entries(totals || {})) {
+      if (!value && key !== "requested") continue; // only the outcomes that happened
       list.append(lp.el("dt", { text: humanize(key) }), lp.el("dd", { text: lp.number(value) }));
     }
     return list;
@@ -235,12 +236,12 @@
           lp.el("td", { text: names.get(String(r.id)) ? `${names.get(String(r.id))} (#${r.id})` : `#${r.id}` }),
           lp.el("td", {}, lp.el("span", { class: "result result-" + String(r.result).toLowerCase(), text: r.result })),
           lp.el("td", { text: r.message || "" })))));
-    dialogBody.replaceChildren(
+    dialogBody.replaceChildren(...[
       lp.el("p", { class: "alert alert-ok", role: "status", text: `Done: ${lp.number(result.data.totals ? result.data.totals.requested : lastResults.length)} leads processed (operation ${result.data.operationId ?? ""}).` }),
       totalsList(result.data.totals),
       lp.el("div", { class: "table-wrap" }, table),
-      lastResults.length > 200 || result.data.resultsTruncated ? lp.el("p", { text: "Only the first results are shown; download the CSV for all of them." }) : null
-    );
+      lastResults.length > 200 || result.data.resultsTruncated ? lp.el("p", { text: "Only the first results are shown; download the CSV for all of them." }) : null,
+    ].filter(Boolean));
     const links = result.data.links || {};
     csvButton.hidden = lastResults.length === 0 && !links.results;
     csvButton.dataset.href = links.results || "";
