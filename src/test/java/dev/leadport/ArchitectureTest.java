@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 /** The module boundaries of the brief, checked on every build. */
 class ArchitectureTest {
 
-    private static final List<String> MODULES =
-            List.of("leads", "imports", "exports", "bulk", "activity", "notifications", "users", "shared", "web");
+    private static final List<String> MODULES = List.of(
+            "leads", "imports", "exports", "bulk", "activity", "notifications", "schedules", "users", "shared", "web");
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -25,7 +25,10 @@ class ImportJob {
         return Tasks.oneTime(TASK_NAME)
                 .onFailure(FailureHandler.<Void>maxRetries(8)
                         .withBackoff(Duration.ofSeconds(2))
-                        .thenRemove())
+                        .thenRemove(complete -> runner.giveUp(
+                                Long.parseLong(
+                                        complete.getExecution().taskInstance.getId()),
+                                complete.getCause().map(Throwable::getMessage).orElse("unknown"))))
                 .onDeadExecutionRevive()
                 .execute((instance, context) -> runner.run(Long.parseLong(instance.getId())));
     }

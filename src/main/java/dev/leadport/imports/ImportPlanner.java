@@ -54,7 +54,7 @@ class ImportPlanner {
                                  m.id is not null as matched,
                                  (:seesAll or m.owner_id = :actor) as own
                           from import_staging s
-                          left join lead m on s.email_key is not null and lower(m.email) = s.email_key
+                          left join lead m on s.email_key is not null and m.email is not null and lower(m.email) = s.email_key
                                           and m.deleted_at is null
                           where s.import_id = :id
                         ) x

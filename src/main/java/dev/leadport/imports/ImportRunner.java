@@ -106,22 +106,32 @@ class ImportRunner {
             file = download(job);
             ImportSettings settings = settingsFactory.forJob(job, file, actor);
             if (job.totalRows() == null) {
+                long countStart = System.nanoTime();
                 jobs.setTotalRows(importId, FileRows.count(file, settings));
+                log.debug("Import {}: rows counted in {} ms", importId, (System.nanoTime() - countStart) / 1_000_000);
             }
-            try (FileRows rows = FileRows.open(file, settings)) {
+            try (FileRows rows = FileRows.open(file, settings);
+                    ChunkPrefetch chunks = new ChunkPrefetch(rows, properties.chunkRows(), importId)) {
                 long through = job.checkpointRow();
                 rows.skipThrough(through);
+                int written = 0;
                 List<CheckedRow> chunk;
-                int chunks = 0;
-                while (!(chunk = rows.next(properties.chunkRows())).isEmpty()) {
-                    if (chunks++ == maxChunks) {
+                while (!(chunk = chunks.next()).isEmpty()) {
+                    if (written++ == maxChunks) {
                         return;
                     }
                     if (jobs.cancelRequested(importId)) {
                         end(job, actor, OperationStatus.CANCELLED, null);
                         return;
                     }
+                    long writeStart = System.nanoTime();
                     through = writeChunk(job, actor, through, chunk);
+                    log.debug(
+                            "Import {}: {} rows through row {} written in {} ms",
+                            importId,
+                            chunk.size(),
+                            through,
+                            (System.nanoTime() - writeStart) / 1_000_000);
                 }
             }
             end(job, actor, null, null);
@@ -137,6 +147,17 @@ class ImportRunner {
         } finally {
             deleteQuietly(file);
         }
+    }
+
+    /** Called when the job engine stops retrying: the database stayed away; the import ends as failed. */
+    void giveUp(long importId, String reason) {
+        jobs.findForRun(importId)
+                .filter(job -> !job.status().isFinal())
+                .ifPresent(job -> end(
+                        job,
+                        users.asCurrentUser(users.get(job.createdBy())),
+                        OperationStatus.FAILED,
+                        "The database could not be reached for too long (" + reason + "); import again to finish."));
     }
 
     /** Stages and merges one chunk with its checkpoint in one transaction; retried when PostgreSQL aborts it. */

@@ -1,6 +1,6 @@
 package dev.leadport.imports;
 
-import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import dev.leadport.shared.ConflictException;
 import dev.leadport.shared.ForbiddenException;
@@ -49,7 +49,7 @@ public class ImportService {
     private final ErrorReport errorReport;
     private final SavedMappings savedMappings;
     private final FileStore files;
-    private final SchedulerClient scheduler;
+    private final Scheduler scheduler;
     private final OneTimeTask<Void> importTask;
     private final TransactionTemplate tx;
     private final DataSource dataSource;
@@ -67,7 +67,7 @@ public class ImportService {
             ErrorReport errorReport,
             SavedMappings savedMappings,
             FileStore files,
-            SchedulerClient scheduler,
+            Scheduler scheduler,
             OneTimeTask<Void> leadImportTask,
             TransactionTemplate tx,
             DataSource dataSource,
@@ -235,6 +235,8 @@ public class ImportService {
             ImportJob.schedule(scheduler, importTask, jobId, clock);
             return jobId;
         });
+        // Scheduled inside the transaction (no job without its task); now that it is committed, start it here.
+        scheduler.triggerCheckForDueExecutions();
         return get(id, actor);
     }
 

@@ -21,7 +21,7 @@ class LeadMerger {
             + " s.import_id and d.email_key = s.email_key and d.row_number < s.row_number)";
 
     private static final String MATCHES_LIVE_LEAD =
-            "exists (select 1 from lead m where lower(m.email) = s.email_key and m.deleted_at is null)";
+            "exists (select 1 from lead m where m.email is not null and lower(m.email) = s.email_key and m.deleted_at is null)";
 
     private final JdbcClient jdbc;
 
@@ -72,7 +72,7 @@ class LeadMerger {
                                'A lead with this email exists already (lead ' || m.id
                                || '); import with Update or Skip to handle existing leads'
                         from import_staging s
-                        join lead m on lower(m.email) = s.email_key and m.deleted_at is null
+                        join lead m on m.email is not null and lower(m.email) = s.email_key and m.deleted_at is null
                         where %s and %s
                         """.formatted(IN_CHUNK, NOT_DUPLICATE))
                 .param("id", importId)
@@ -87,7 +87,7 @@ class LeadMerger {
                         select s.import_id, s.row_number, 'ERROR', 'email',
                                'The lead with this email (lead ' || m.id || ') belongs to another user; not updated'
                         from import_staging s
-                        join lead m on lower(m.email) = s.email_key and m.deleted_at is null
+                        join lead m on m.email is not null and lower(m.email) = s.email_key and m.deleted_at is null
                         where %s and %s and m.owner_id is distinct from :actor
                         """.formatted(IN_CHUNK, NOT_DUPLICATE))
                 .param("id", importId)
@@ -103,7 +103,7 @@ class LeadMerger {
                         with targets as (
                           select s.*, l.id as target_id
                           from import_staging s
-                          join lead l on lower(l.email) = s.email_key and l.deleted_at is null
+                          join lead l on l.email is not null and lower(l.email) = s.email_key and l.deleted_at is null
                           where %s and s.email_key is not null and %s %s
                             and not exists (select 1 from import_lead_change c
                                             where c.import_id = s.import_id and c.lead_id = l.id)
@@ -138,29 +138,33 @@ class LeadMerger {
     }
 
     private long create(long importId, long fromRow, long toRow, CurrentUser actor) {
-        return jdbc.sql("""
-                        with created as (
-                          insert into lead (id, first_name, last_name, email, phone, phone_e164, company, job_title,
-                                            status, source, owner_id, notes, custom)
-                          select s.lead_id, s.first_name, s.last_name, s.email, s.phone, s.phone_e164, s.company,
-                                 s.job_title, coalesce(s.status, 'NEW'), s.source, coalesce(s.owner_id, :actor),
-                                 s.notes, coalesce(s.custom, '{}'::jsonb)
-                          from import_staging s
-                          where %s and (s.email_key is null or (%s and not %s))
-                          order by s.email_key
-                          on conflict (lower(email)) where email is not null and deleted_at is null do nothing
-                          returning id, updated_at
-                        )
-                        insert into import_lead_change (import_id, lead_id, row_number, action, changed_at)
-                        select :id, c.id, s.row_number, 'CREATED', c.updated_at
-                        from created c
-                        join import_staging s on s.import_id = :id and s.lead_id = c.id
-                          and s.row_number > :from and s.row_number <= :to
+        jdbc.sql("""
+                        insert into lead (id, first_name, last_name, email, phone, phone_e164, company, job_title,
+                                          status, source, owner_id, notes, custom)
+                        select s.lead_id, s.first_name, s.last_name, s.email, s.phone, s.phone_e164, s.company,
+                               s.job_title, coalesce(s.status, 'NEW'), s.source, coalesce(s.owner_id, :actor),
+                               s.notes, coalesce(s.custom, '{}'::jsonb)
+                        from import_staging s
+                        where %s and (s.email_key is null or (%s and not %s))
+                        order by s.email_key
+                        on conflict (lower(email)) where email is not null and deleted_at is null do nothing
                         """.formatted(IN_CHUNK, NOT_DUPLICATE, MATCHES_LIVE_LEAD))
                 .param("id", importId)
                 .param("from", fromRow)
                 .param("to", toRow)
                 .param("actor", actor.id())
+                .update();
+        // A staged row's lead id was drawn for it alone, so the lead exists exactly when this chunk created it.
+        return jdbc.sql("""
+                        insert into import_lead_change (import_id, lead_id, row_number, action, changed_at)
+                        select s.import_id, l.id, s.row_number, 'CREATED', l.updated_at
+                        from import_staging s
+                        join lead l on l.id = s.lead_id
+                        where %s
+                        """.formatted(IN_CHUNK))
+                .param("id", importId)
+                .param("from", fromRow)
+                .param("to", toRow)
                 .update();
     }
 }

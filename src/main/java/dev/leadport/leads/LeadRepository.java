@@ -37,7 +37,8 @@ class LeadRepository {
     }
 
     Optional<Long> findIdByEmail(String email) {
-        return jdbc.sql("select id from lead where lower(email) = lower(:email) and deleted_at is null")
+        return jdbc.sql(
+                        "select id from lead where email is not null and lower(email) = lower(:email) and deleted_at is null")
                 .param("email", email)
                 .query(Long.class)
                 .optional();

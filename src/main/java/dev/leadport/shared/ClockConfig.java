@@ -12,4 +12,10 @@ class ClockConfig {
     Clock clock() {
         return Clock.systemUTC();
     }
+
+    /** The job engine reads the same clock, so schedules and retries follow it (and tests can move it). */
+    @Bean
+    com.github.kagkarlsson.scheduler.Clock schedulerClock(Clock clock) {
+        return clock::instant;
+    }
 }

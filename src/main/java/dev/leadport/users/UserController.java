@@ -8,7 +8,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,11 +31,20 @@ class UserController {
     private final Users users;
     private final UserRepository repository;
     private final PasswordEncoder passwordEncoder;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    UserController(Users users, UserRepository repository, PasswordEncoder passwordEncoder) {
+    UserController(
+            Users users,
+            UserRepository repository,
+            PasswordEncoder passwordEncoder,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.users = users;
         this.repository = repository;
         this.passwordEncoder = passwordEncoder;
+        this.events = events;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -72,7 +83,9 @@ class UserController {
         } catch (DuplicateKeyException e) {
             throw new ConflictException("username", "A user with this username or email already exists.");
         }
-        return ResponseEntity.created(URI.create("/api/users/" + id)).body(users.get(id));
+        UserAccount created = users.get(id);
+        publish(UserChanged.Change.CREATED, null, created, true);
+        return ResponseEntity.created(URI.create("/api/users/" + id)).body(created);
     }
 
     @PutMapping("/{id}")
@@ -92,7 +105,28 @@ class UserController {
         if (change.password() != null && !change.password().isBlank()) {
             repository.updatePassword(id, passwordEncoder.encode(change.password()));
         }
-        return users.get(id);
+        UserAccount updated = users.get(id);
+        publish(
+                UserChanged.Change.UPDATED,
+                existing.role(),
+                updated,
+                change.password() != null && !change.password().isBlank());
+        return updated;
+    }
+
+    private void publish(UserChanged.Change change, UserRole previousRole, UserAccount account, boolean password) {
+        CurrentUser actor = users.current();
+        events.publishEvent(new UserChanged(
+                change,
+                account.id(),
+                account.username(),
+                previousRole,
+                account.role(),
+                account.enabled(),
+                password,
+                actor.id(),
+                actor.username(),
+                clock.instant()));
     }
 
     private static String blankToNull(String s) {

@@ -5,11 +5,15 @@ import dev.leadport.shared.ForbiddenException;
 import dev.leadport.shared.InvalidInputException;
 import dev.leadport.shared.InvalidInputException.FieldProblem;
 import dev.leadport.shared.NotFoundException;
+import dev.leadport.shared.events.ForbiddenAttempt;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -17,6 +21,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -36,13 +42,31 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ProblemHandler(ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
+        this.clock = clock;
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
     }
 
     @ExceptionHandler({ForbiddenException.class, AccessDeniedException.class})
-    ProblemDetail forbidden(RuntimeException e) {
+    ProblemDetail forbidden(RuntimeException e, HttpServletRequest request) {
+        if (e instanceof ForbiddenException) {
+            // Refusals by the security rules are published by Spring Security; these come from service rules.
+            Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+            events.publishEvent(new ForbiddenAttempt(
+                    auth == null ? null : auth.getName(),
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    e.getMessage(),
+                    clock.instant()));
+        }
         String detail = e instanceof ForbiddenException ? e.getMessage() : "You are not allowed to do this.";
         return problem(HttpStatus.FORBIDDEN, "Forbidden", detail);
     }

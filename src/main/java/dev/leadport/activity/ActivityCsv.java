@@ -1,0 +1,85 @@
+package dev.leadport.activity;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import dev.leadport.shared.files.SpreadsheetText;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes activity entries as CSV rows for spreadsheets. */
+final class ActivityCsv implements AutoCloseable {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final CsvWriter csv;
+
+    ActivityCsv(OutputStream out) {
+        this.csv = CsvWriter.builder().build(out, StandardCharsets.UTF_8);
+    }
+
+    void header() {
+        csv.writeRecord(
+                "id",
+                "recordedAt",
+                "category",
+                "type",
+                "operationId",
+                "status",
+                "user",
+                "startedAt",
+                "finishedAt",
+                "durationMs",
+                "rowsPerSecond",
+                "total",
+                "processed",
+                "created",
+                "updated",
+                "skipped",
+                "failed",
+                "errorSummary",
+                "parameters");
+    }
+
+    void write(ActivityEntry e) {
+        csv.writeRecord(
+                Long.toString(e.id()),
+                str(e.recordedAt()),
+                e.category(),
+                e.type(),
+                text(e.operationId()),
+                e.status(),
+                text(e.actorUsername()),
+                str(e.startedAt()),
+                str(e.finishedAt()),
+                str(e.durationMillis()),
+                e.rowsPerSecond() == null ? "" : String.format(java.util.Locale.ROOT, "%.1f", e.rowsPerSecond()),
+                Long.toString(e.counts().total()),
+                Long.toString(e.counts().processed()),
+                Long.toString(e.counts().created()),
+                Long.toString(e.counts().updated()),
+                Long.toString(e.counts().skipped()),
+                Long.toString(e.counts().failed()),
+                text(e.errorSummary()),
+                text(JSON.writeValueAsString(e.parameters())));
+    }
+
+    private static String text(String value) {
+        return SpreadsheetText.neutralise(value);
+    }
+
+    private static String str(Object value) {
+        return Objects.toString(value, "");
+    }
+
+    @Override
+    public void close() {
+        try {
+            csv.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.leadport.schedules;
+
+import dev.leadport.leads.LeadFilter;
+import java.time.Instant;
+import java.util.List;
+
+/** An export schedule as stored and as the API shows it. */
+public record ExportSchedule(
+        long id,
+        long ownerId,
+        String ownerUsername,
+        String name,
+        LeadFilter filter,
+        List<String> fields,
+        ExportFormat format,
+        RecurrenceView recurrence,
+        String timeZone,
+        List<String> recipients,
+        boolean paused,
+        Instant nextRunAt,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    /** The recurrence as the API reads and writes it; {@code time} is HH:mm. */
+    public record RecurrenceView(String type, String time, List<String> days, Integer dayOfMonth, String cron) {}
+}

@@ -1,0 +1,121 @@
+package dev.leadport.schedules;
+
+import dev.leadport.shared.NotFoundException;
+import dev.leadport.shared.files.FileStore;
+import dev.leadport.shared.files.StoredFile;
+import dev.leadport.users.CurrentUser;
+import dev.leadport.users.Users;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Export schedules and their run history. REPs manage their own schedules (which export only their own leads);
+ * MANAGERs and ADMINs see and manage everyone's.
+ */
+@RestController
+@RequestMapping("/api/leads/import-export/schedules")
+class ScheduleController {
+
+    private final ScheduleService service;
+    private final ScheduleRepository repository;
+    private final FileStore files;
+    private final Users users;
+    private final Clock clock;
+
+    ScheduleController(
+            ScheduleService service, ScheduleRepository repository, FileStore files, Users users, Clock clock) {
+        this.service = service;
+        this.repository = repository;
+        this.files = files;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    List<ExportSchedule> list() {
+        return service.list(users.current());
+    }
+
+    @PostMapping
+    ResponseEntity<ExportSchedule> create(@RequestBody ScheduleService.ScheduleRequest request) {
+        ExportSchedule created = service.create(request, users.current());
+        return ResponseEntity.created(URI.create("/api/leads/import-export/schedules/" + created.id()))
+                .body(created);
+    }
+
+    @GetMapping("/{id}")
+    ExportSchedule get(@PathVariable long id) {
+        return service.get(id, users.current());
+    }
+
+    @PutMapping("/{id}")
+    ExportSchedule update(@PathVariable long id, @RequestBody ScheduleService.ScheduleRequest request) {
+        return service.update(id, request, users.current());
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable long id) {
+        service.delete(id, users.current());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/pause")
+    ExportSchedule pause(@PathVariable long id) {
+        return service.pause(id, users.current());
+    }
+
+    @PostMapping("/{id}/resume")
+    ExportSchedule resume(@PathVariable long id) {
+        return service.resume(id, users.current());
+    }
+
+    /** The latest 100 runs, newest occurrence first. */
+    @GetMapping("/{id}/runs")
+    List<ScheduleRun> runs(@PathVariable long id) {
+        service.get(id, users.current());
+        return repository.runs(id, 100);
+    }
+
+    @GetMapping("/{id}/runs/{runId}/file")
+    ResponseEntity<InputStreamResource> file(@PathVariable long id, @PathVariable long runId) {
+        CurrentUser user = users.current();
+        service.get(id, user);
+        ScheduleRun run = repository
+                .run(id, runId)
+                .orElseThrow(() -> new NotFoundException("Schedule " + id + " has no run " + runId + "."));
+        if (run.fileId() == null) {
+            throw new NotFoundException("Run " + runId + " has no file (status " + run.status() + ").");
+        }
+        StoredFile file = files.find(run.fileId())
+                .filter(f -> f.expiresAt() == null || f.expiresAt().isAfter(clock.instant()))
+                .orElseThrow(() -> new NotFoundException(
+                        "The file of run " + runId + " has expired; files are kept for a limited time."));
+        InputStream content = files.open(file.id());
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(file.contentType()))
+                .contentLength(file.size())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(file.name(), StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .body(new InputStreamResource(content));
+    }
+}

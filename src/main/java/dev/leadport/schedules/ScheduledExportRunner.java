@@ -1,0 +1,325 @@
+package dev.leadport.schedules;
+
+import dev.leadport.notifications.Notifications;
+import dev.leadport.notifications.OutgoingMail;
+import dev.leadport.shared.events.OperationEvent;
+import dev.leadport.shared.events.OperationStatus;
+import dev.leadport.shared.events.OperationType;
+import dev.leadport.shared.files.FileStore;
+import dev.leadport.shared.files.StoredFile;
+import dev.leadport.users.UserAccount;
+import dev.leadport.users.Users;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs one occurrence of a schedule: writes the file as the schedule's owner sees the leads, stores it, mails it,
+ * records the run and publishes the SCHEDULED_EXPORT operation events. Called by the job engine's task.
+ */
+@Component
+class ScheduledExportRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ScheduledExportRunner.class);
+    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm", Locale.ROOT);
+    private static final DateTimeFormatter MAIL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT);
+
+    private final ScheduleRepository repository;
+    private final ScheduledExportWriter writer;
+    private final FileStore files;
+    private final Notifications notifications;
+    private final Users users;
+    private final SchedulesProperties properties;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    ScheduledExportRunner(
+            ScheduleRepository repository,
+            ScheduledExportWriter writer,
+            FileStore files,
+            Notifications notifications,
+            Users users,
+            SchedulesProperties properties,
+            ApplicationEventPublisher events,
+            TransactionTemplate tx,
+            Clock clock) {
+        this.repository = repository;
+        this.writer = writer;
+        this.files = files;
+        this.notifications = notifications;
+        this.users = users;
+        this.properties = properties;
+        this.events = events;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /**
+     * Runs the occurrence (unless it already ran) and returns the schedule's next fire time, or empty when the
+     * schedule is gone or paused. A failed attempt with attempts left is thrown, for the job engine to retry.
+     */
+    Optional<Instant> run(long scheduleId, Instant occurrence, int attempt) {
+        ExportSchedule schedule = repository.find(scheduleId).orElse(null);
+        if (schedule == null || schedule.paused()) {
+            return Optional.empty();
+        }
+        Instant started = clock.instant();
+        // Catch-up runs once: the next fire time is the first one after now, not after the missed occurrence.
+        Instant next = ScheduleService.recurrenceOf(schedule)
+                .nextAfter(later(occurrence, started), ZoneId.of(schedule.timeZone()));
+        repository.setNextRun(scheduleId, next);
+        Optional<ScheduleRun> run = repository.startRun(scheduleId, occurrence, started);
+        if (run.isPresent()) {
+            execute(schedule, run.get(), attempt, started);
+        } else {
+            log.info("Schedule {} occurrence {} already ran; moving on", scheduleId, occurrence);
+        }
+        return Optional.of(next);
+    }
+
+    private void execute(ExportSchedule schedule, ScheduleRun run, int attempt, Instant started) {
+        Map<String, Object> parameters = parameters(schedule, run, attempt);
+        if (attempt == 1) {
+            publish(
+                    schedule,
+                    run,
+                    OperationStatus.RUNNING,
+                    started,
+                    null,
+                    OperationEvent.Counts.NONE,
+                    parameters,
+                    null);
+        }
+        try {
+            UserAccount owner = users.find(schedule.ownerId())
+                    .filter(UserAccount::enabled)
+                    .orElseThrow(() -> new ScheduleCannotRun("The schedule's owner " + schedule.ownerUsername()
+                            + " is disabled; an admin must enable the user or hand the schedule over."));
+            Produced produced = produce(schedule, run, owner);
+            String delivery = tx.execute(status -> deliver(schedule, run, owner, produced));
+            Instant finished = clock.instant();
+            repository.completeRun(
+                    run.id(),
+                    finished,
+                    produced.rows(),
+                    produced.file().id(),
+                    produced.file().name(),
+                    produced.file().size(),
+                    delivery);
+            parameters.put("fileName", produced.file().name());
+            parameters.put("fileSize", produced.file().size());
+            parameters.put("delivery", delivery);
+            OperationEvent.Counts counts = new OperationEvent.Counts(produced.rows(), produced.rows(), 0, 0, 0, 0);
+            publish(schedule, run, OperationStatus.COMPLETED, started, finished, counts, parameters, null);
+        } catch (RuntimeException e) {
+            boolean retry = !(e instanceof ScheduleCannotRun) && attempt < properties.maxAttempts();
+            String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            repository.failRun(run.id(), clock.instant(), error, retry);
+            if (retry) {
+                log.warn("Scheduled export {} attempt {} failed, will retry: {}", schedule.id(), attempt, error);
+                publish(
+                        schedule,
+                        run,
+                        OperationStatus.QUEUED,
+                        started,
+                        null,
+                        OperationEvent.Counts.NONE,
+                        parameters,
+                        "Attempt " + attempt + " of " + properties.maxAttempts() + " failed: " + error);
+                throw new ScheduledExportFailed(schedule.id(), e);
+            }
+            log.error("Scheduled export {} failed for good after {} attempt(s): {}", schedule.id(), attempt, error);
+            publish(
+                    schedule,
+                    run,
+                    OperationStatus.FAILED,
+                    started,
+                    clock.instant(),
+                    OperationEvent.Counts.NONE,
+                    parameters,
+                    error);
+        }
+    }
+
+    /** Writes the file to a temporary file, then streams it into the file store. */
+    private Produced produce(ExportSchedule schedule, ScheduleRun run, UserAccount owner) {
+        String name = fileName(schedule, run);
+        Path temp = null;
+        try {
+            temp = Files.createTempFile(
+                    "leadport-schedule-", "." + schedule.format().extension());
+            long rows;
+            try (OutputStream out = Files.newOutputStream(temp)) {
+                rows = writer.write(
+                        new ScheduledExportWriter.Request(
+                                schedule.filter(), schedule.fields(), schedule.format(), users.asCurrentUser(owner)),
+                        out);
+            }
+            try (InputStream in = Files.newInputStream(temp)) {
+                StoredFile file =
+                        files.save(name, schedule.format().contentType(), owner.id(), in, properties.fileRetention());
+                return new Produced(rows, file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the export file: " + e.getMessage(), e);
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException e) {
+                    log.warn("Could not delete temporary file {}", temp, e);
+                }
+            }
+        }
+    }
+
+    /** Queues one mail per recipient: the file attached when small enough, else a download link. */
+    private String deliver(ExportSchedule schedule, ScheduleRun run, UserAccount owner, Produced produced) {
+        List<String> recipients = new ArrayList<>(schedule.recipients());
+        if (recipients.isEmpty() && owner.email() != null) {
+            recipients.add(owner.email());
+        }
+        if (recipients.isEmpty()) {
+            return "NONE";
+        }
+        boolean attach =
+                produced.file().size() <= properties.maxAttachmentBytes().toBytes();
+        String link = notifications.absoluteLink(downloadPath(schedule.id(), run.id()));
+        ZoneId zone = ZoneId.of(schedule.timeZone());
+        String subject = "Scheduled export " + schedule.name() + ": " + produced.rows() + " leads";
+        StringBuilder body = new StringBuilder()
+                .append("The scheduled export \"")
+                .append(schedule.name())
+                .append("\" ran for ")
+                .append(MAIL_TIME.format(run.scheduledFor().atZone(zone)))
+                .append(" and holds ")
+                .append(produced.rows())
+                .append(" leads (")
+                .append(schedule.format())
+                .append(", ")
+                .append(produced.file().size())
+                .append(" bytes).\n\n");
+        if (attach) {
+            body.append("The file is attached. ");
+        } else {
+            body.append("The file is larger than the attachment limit of ")
+                    .append(properties.maxAttachmentBytes().toBytes())
+                    .append(" bytes. ");
+        }
+        body.append("Download it (sign-in required) until ")
+                .append(MAIL_TIME.format(produced.file().expiresAt().atZone(zone)))
+                .append(":\n")
+                .append(link)
+                .append("\n\nSchedule owner: ")
+                .append(schedule.ownerUsername())
+                .append('\n');
+        for (String recipient : recipients) {
+            notifications.queue(new OutgoingMail(
+                    owner.id(),
+                    recipient,
+                    subject,
+                    body.toString(),
+                    attach ? produced.file().id() : null,
+                    attach ? produced.file().name() : null,
+                    OperationType.SCHEDULED_EXPORT.name(),
+                    Long.toString(run.id())));
+        }
+        return attach ? "ATTACHMENT" : "LINK";
+    }
+
+    private void publish(
+            ExportSchedule schedule,
+            ScheduleRun run,
+            OperationStatus status,
+            Instant started,
+            Instant finished,
+            OperationEvent.Counts counts,
+            Map<String, Object> parameters,
+            String error) {
+        Map<String, String> links = new LinkedHashMap<>();
+        links.put("details", "/api/leads/import-export/schedules/" + schedule.id() + "/runs");
+        if (status == OperationStatus.COMPLETED) {
+            links.put("download", downloadPath(schedule.id(), run.id()));
+        }
+        events.publishEvent(new OperationEvent(
+                OperationType.SCHEDULED_EXPORT,
+                Long.toString(run.id()),
+                status,
+                schedule.ownerId(),
+                schedule.ownerUsername(),
+                started,
+                finished,
+                counts,
+                parameters,
+                error,
+                links));
+    }
+
+    private static Map<String, Object> parameters(ExportSchedule schedule, ScheduleRun run, int attempt) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("scheduleId", schedule.id());
+        p.put("scheduleName", schedule.name());
+        p.put("scheduledFor", run.scheduledFor().toString());
+        p.put("attempt", attempt);
+        p.put("format", schedule.format().name());
+        p.put("fields", schedule.fields());
+        p.put("filter", schedule.filter());
+        p.put("recipients", schedule.recipients().size());
+        return p;
+    }
+
+    static String downloadPath(long scheduleId, long runId) {
+        return "/api/leads/import-export/schedules/" + scheduleId + "/runs/" + runId + "/file";
+    }
+
+    private static String fileName(ExportSchedule schedule, ScheduleRun run) {
+        return FileStore.sanitise(schedule.name()) + "-"
+                + FILE_TIME.format(run.scheduledFor().atZone(ZoneId.of(schedule.timeZone()))) + "."
+                + schedule.format().extension();
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private record Produced(long rows, StoredFile file) {}
+
+    /** A run that cannot succeed by retrying (the owner is disabled). */
+    static class ScheduleCannotRun extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        ScheduleCannotRun(String message) {
+            super(message);
+        }
+    }
+
+    /** A failed attempt, thrown so the job engine retries it with backoff. */
+    static class ScheduledExportFailed extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        ScheduledExportFailed(long scheduleId, Throwable cause) {
+            super("Scheduled export " + scheduleId + " failed: " + cause.getMessage(), cause);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.leadport.schedules;
+
+import dev.leadport.leads.LeadFilter;
+import dev.leadport.users.CurrentUser;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+
+/**
+ * Writes the file of a scheduled export. The exports module's streaming writer can replace the built-in one
+ * ({@code CursorExportWriter}) by providing a bean of this type.
+ */
+public interface ScheduledExportWriter {
+
+    /**
+     * Streams the leads the filter selects, as the user may see them, with the given fields; returns how many
+     * leads it wrote.
+     */
+    long write(Request request, OutputStream out) throws IOException;
+
+    /**
+     * @param fields standard field keys ({@code LeadField}) and custom field keys, in column order
+     * @param user whose view of the leads to export (a REP's export holds only their own leads)
+     */
+    record Request(LeadFilter filter, List<String> fields, ExportFormat format, CurrentUser user) {
+
+        public Request {
+            fields = List.copyOf(fields);
+        }
+    }
+}

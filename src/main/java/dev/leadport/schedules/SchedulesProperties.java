@@ -1,0 +1,21 @@
+package dev.leadport.schedules;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Scheduled export settings.
+ *
+ * @param fileRetention how long each run's file stays downloadable
+ * @param maxAttachmentBytes files up to this size are attached to the mail; larger ones are sent as a link
+ * @param maxAttempts how often a failing run is tried before it is recorded as FAILED
+ * @param retryBackoff the wait after the first failed attempt; doubled after each further one
+ */
+@ConfigurationProperties("leadport.schedules")
+public record SchedulesProperties(
+        @DefaultValue("30d") Duration fileRetention,
+        @DefaultValue("5MB") DataSize maxAttachmentBytes,
+        @DefaultValue("4") int maxAttempts,
+        @DefaultValue("1m") Duration retryBackoff) {}
