@@ -5,8 +5,9 @@ package dev.leadport.exports;
  * the SQL expression over the lead table (alias {@code l}) that yields its text exactly as the file shows it.
  *
  * @param owner whether the value is an owner id to show as the owner's username
+ * @param text whether the value is free text a spreadsheet might run as a formula (not ids, dates or statuses)
  */
-public record ExportColumn(String key, String label, String sql, boolean owner) {
+public record ExportColumn(String key, String label, String sql, boolean owner, boolean text) {
 
     public String header(HeaderStyle style) {
         return style == HeaderStyle.KEYS ? key : label;

@@ -57,13 +57,21 @@ class ExportColumns {
         Map<String, ExportColumn> columns = new LinkedHashMap<>();
         for (LeadField field : LeadField.values()) {
             columns.put(
-                    field.key(), new ExportColumn(field.key(), field.label(), sql(field), field == LeadField.OWNER));
+                    field.key(),
+                    new ExportColumn(field.key(), field.label(), sql(field), field == LeadField.OWNER, text(field)));
         }
         customFields.all().stream()
                 .sorted(Comparator.comparingInt(CustomFieldDefinition::position)
                         .thenComparing(CustomFieldDefinition::key))
-                .forEach(d -> columns.put(d.key(), new ExportColumn(d.key(), d.label(), custom(d.key()), false)));
+                .forEach(d -> columns.put(d.key(), new ExportColumn(d.key(), d.label(), custom(d.key()), false, true)));
         return columns;
+    }
+
+    private static boolean text(LeadField field) {
+        return switch (field) {
+            case ID, STATUS, CREATED_AT, UPDATED_AT -> false;
+            default -> true;
+        };
     }
 
     private static String custom(String key) {

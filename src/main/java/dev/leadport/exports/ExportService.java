@@ -1,5 +1,7 @@
 package dev.leadport.exports;
 
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
 import dev.leadport.leads.LeadFilter;
 import dev.leadport.leads.LeadFilterSql;
 import dev.leadport.leads.LeadsProperties;
@@ -10,9 +12,10 @@ import dev.leadport.shared.events.OperationType;
 import dev.leadport.users.CurrentUser;
 import dev.leadport.users.UserAccount;
 import dev.leadport.users.Users;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,6 +27,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The exports module's facade: writes the leads a filter selects, with the acting user's role applied, as CSV or
@@ -32,6 +36,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class ExportService {
 
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
     private final ExportColumns columns;
     private final ExportRepository repository;
     private final Users users;
@@ -39,6 +45,7 @@ public class ExportService {
     private final ExportProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final JsonMapper json;
 
     ExportService(
             ExportColumns columns,
@@ -47,7 +54,8 @@ public class ExportService {
             LeadsProperties leads,
             ExportProperties properties,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            JsonMapper json) {
         this.columns = columns;
         this.repository = repository;
         this.users = users;
@@ -55,6 +63,7 @@ public class ExportService {
         this.properties = properties;
         this.events = events;
         this.clock = clock;
+        this.json = json;
     }
 
     /**
@@ -86,46 +95,16 @@ public class ExportService {
         String operationId = UUID.randomUUID().toString();
         Instant started = clock.instant();
         publish(request, user, operationId, OperationStatus.RUNNING, started, null, 0, null);
-        SqlWhere where = LeadFilterSql.where(request.filter(), user, leads.timeZone());
-        Map<String, String> owners = ownerNames();
-        int ownerColumn = ownerColumn(request.columns());
-        boolean neutralise = request.neutralise() && request.format() == ExportFormat.CSV;
+        SqlWhere select = select(request, user);
         long[] rows = {0};
-        try (RowWriter writer = RowWriter.open(request, out)) {
-            writer.header(request.headers());
-            String[] shown = new String[request.columns().size()];
-            repository.stream(request.columns(), where, cells -> {
-                show(cells, ownerColumn, owners, neutralise, shown);
-                try {
-                    writer.row(shown);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                rows[0]++;
-            });
-            writer.finish();
-        } catch (UncheckedIOException e) {
-            publish(
-                    request,
-                    user,
-                    operationId,
-                    OperationStatus.CANCELLED,
-                    started,
-                    clock.instant(),
-                    rows[0],
-                    "The download stopped after " + rows[0] + " rows: "
-                            + e.getCause().getMessage());
-            throw e.getCause();
+        try {
+            rows[0] =
+                    request.format() == ExportFormat.CSV ? csv(request, select, out) : xlsx(request, select, out, rows);
+        } catch (ExportRepository.ClientGone e) {
+            cancelled(request, user, operationId, started, rows[0], e.io());
+            throw e.io();
         } catch (IOException e) {
-            publish(
-                    request,
-                    user,
-                    operationId,
-                    OperationStatus.CANCELLED,
-                    started,
-                    clock.instant(),
-                    rows[0],
-                    "The download stopped after " + rows[0] + " rows: " + e.getMessage());
+            cancelled(request, user, operationId, started, rows[0], e);
             throw e;
         } catch (RuntimeException e) {
             publish(
@@ -143,18 +122,12 @@ public class ExportService {
         return rows[0];
     }
 
-    /** The total and the first rows, formatted by the same code as the file. */
+    /** The total and the first rows, from the same formatted SELECT as the file. */
     public ExportPreview preview(ExportRequest request, CurrentUser user) {
         SqlWhere where = LeadFilterSql.where(request.filter(), user, leads.timeZone());
-        Map<String, String> owners = ownerNames();
-        int ownerColumn = ownerColumn(request.columns());
-        boolean neutralise = request.neutralise() && request.format() == ExportFormat.CSV;
-        List<List<String>> rows = repository.first(request.columns(), where, properties.previewRows()).stream()
-                .map(cells -> {
-                    String[] shown = new String[cells.length];
-                    show(cells, ownerColumn, owners, neutralise, shown);
-                    return Arrays.asList(shown);
-                })
+        int width = request.columns().size();
+        List<List<String>> rows = repository.first(select(request, user), width, properties.previewRows()).stream()
+                .map(cells -> Arrays.stream(cells).map(c -> c == null ? "" : c).toList())
                 .toList();
         List<ExportPreview.Field> fields = request.columns().stream()
                 .map(c -> new ExportPreview.Field(c.key(), c.label()))
@@ -162,21 +135,54 @@ public class ExportService {
         return new ExportPreview(repository.count(where), fields, rows);
     }
 
-    private static void show(
-            String[] cells, int ownerColumn, Map<String, String> owners, boolean neutralise, String[] shown) {
-        for (int i = 0; i < cells.length; i++) {
-            String value = i == ownerColumn && cells[i] != null ? owners.getOrDefault(cells[i], cells[i]) : cells[i];
-            shown[i] = Cells.show(value, neutralise);
+    private long csv(ExportRequest request, SqlWhere select, OutputStream out) throws IOException {
+        if (request.bom()) {
+            out.write(BOM);
         }
+        // The header through FastCSV for RFC 4180 quoting of labels; the rows straight from COPY.
+        CsvWriter header = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).build(out, StandardCharsets.UTF_8);
+        header.writeRecord(request.headers());
+        header.flush();
+        // COPY hands over one row per message; batching them spares the servlet stream a call per row.
+        CrlfLines lines = new CrlfLines(new BufferedOutputStream(out, 64 * 1024));
+        long rows = repository.copyCsv(select, lines);
+        lines.flush();
+        return rows;
     }
 
-    private static int ownerColumn(List<ExportColumn> columns) {
-        for (int i = 0; i < columns.size(); i++) {
-            if (columns.get(i).owner()) {
-                return i;
+    private long xlsx(ExportRequest request, SqlWhere select, OutputStream out, long[] rows) throws IOException {
+        XlsxRowWriter writer = new XlsxRowWriter(out);
+        writer.header(request.headers());
+        repository.stream(select, request.columns().size(), cells -> {
+            try {
+                writer.row(cells);
+            } catch (IOException e) {
+                throw new ExportRepository.ClientGone(e);
             }
-        }
-        return -1;
+            rows[0]++;
+        });
+        writer.finish();
+        return rows[0];
+    }
+
+    private void cancelled(
+            ExportRequest request, CurrentUser user, String operationId, Instant started, long rows, IOException e) {
+        publish(
+                request,
+                user,
+                operationId,
+                OperationStatus.CANCELLED,
+                started,
+                clock.instant(),
+                rows,
+                "The download stopped after " + (rows > 0 ? rows + " rows" : "it began") + ": " + e.getMessage());
+    }
+
+    private SqlWhere select(ExportRequest request, CurrentUser user) {
+        SqlWhere where = LeadFilterSql.where(request.filter(), user, leads.timeZone());
+        System.err.println(
+                "SQLX " + ExportSql.inline(ExportSql.select(request, where, json.writeValueAsString(ownerNames()))));
+        return ExportSql.select(request, where, json.writeValueAsString(ownerNames()));
     }
 
     /** Owner ids (as the cursor hands them over) to usernames; users are few, leads are many. */

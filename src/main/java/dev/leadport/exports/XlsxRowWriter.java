@@ -10,7 +10,7 @@ import org.dhatim.fastexcel.Worksheet;
  * XLSX written as a stream by fastexcel: rows are flushed to the output every few thousand, and a new sheet starts
  * when one reaches Excel's row limit, each with the header row again.
  */
-final class XlsxRowWriter implements RowWriter {
+final class XlsxRowWriter {
 
     static final int MAX_ROWS_PER_SHEET = 1_048_576;
     private static final int FLUSH_EVERY = 2_000;
@@ -25,19 +25,18 @@ final class XlsxRowWriter implements RowWriter {
         this.workbook = new Workbook(out, "Leadport", "1.0");
     }
 
-    @Override
-    public void header(List<String> names) throws IOException {
+    void header(List<String> names) throws IOException {
         this.header = List.copyOf(names);
         newSheet();
     }
 
-    @Override
-    public void row(String[] cells) throws IOException {
+    /** One row; null cells stay empty. */
+    void row(String[] cells) throws IOException {
         if (row == MAX_ROWS_PER_SHEET) {
             newSheet();
         }
         for (int c = 0; c < cells.length; c++) {
-            if (!cells[c].isEmpty()) {
+            if (cells[c] != null && !cells[c].isEmpty()) {
                 sheet.value(row, c, cells[c]);
             }
         }
@@ -59,16 +58,10 @@ final class XlsxRowWriter implements RowWriter {
         row = 1;
     }
 
-    @Override
-    public void finish() throws IOException {
+    void finish() throws IOException {
         if (sheet == null) {
             newSheet();
         }
         workbook.finish();
-    }
-
-    @Override
-    public void close() {
-        // The workbook owns no resources of its own; the response stream is closed by the container.
     }
 }

@@ -3,17 +3,31 @@ package dev.leadport.bulk;
 import static dev.leadport.support.Api.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.leadport.shared.events.OperationStatus;
 import dev.leadport.support.Api;
 import dev.leadport.support.ApiTestBase;
+import dev.leadport.users.CurrentUser;
+import dev.leadport.users.Users;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** Operations above the (here tiny) threshold run as db-scheduler jobs in chunks. */
 @TestPropertySource(properties = {"leadport.bulk.job-threshold=5", "leadport.bulk.chunk-size=3"})
 class BulkJobTest extends ApiTestBase {
+
+    @Autowired
+    BulkRepository repository;
+
+    @Autowired
+    BulkService bulk;
+
+    @Autowired
+    Users users;
 
     @Test
     void aLargeOperationRunsAsAJobAndCompletesWithExactCounts() throws InterruptedException {
@@ -71,6 +85,48 @@ class BulkJobTest extends ApiTestBase {
         assertThat(response.json().get("totals").get("deleted").asLong()).isEqualTo(7);
         assertThat(manager.get("/api/leads?source=" + tag).json().get("total").asLong())
                 .isEqualTo(7);
+    }
+
+    @Test
+    void aJobRestartedAfterSomeChunksRunsOnlyThePendingOnesAndChangesNoLeadTwice() {
+        Api manager = as("manager");
+        String tag = unique("resume");
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            ids.add(createLead(manager, map("email", tag + "-" + i + "@x.io", "source", tag))
+                    .get("id")
+                    .asLong());
+        }
+        CurrentUser actor = users.asCurrentUser(users.findByReference("manager").orElseThrow());
+        BulkParameters lost = new BulkParameters("LOST", false, null, Map.of(), null, null, null);
+        long id = repository.create(BulkKind.UPDATE, OperationStatus.QUEUED, actor, false, lost, ids.size());
+        List<BulkTarget> targets = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            targets.add(new BulkTarget(i + 1, String.valueOf(ids.get(i)), ids.get(i), BulkResultCode.PENDING, null));
+        }
+        repository.insertTargets(id, targets);
+        // The node ran one chunk of three, then died.
+        assertThat(repository.runChunk(repository.find(id).orElseThrow(), actor, 3))
+                .isEqualTo(3);
+        String firstUpdatedAt =
+                manager.get("/api/leads/" + ids.get(0)).json().get("updatedAt").asString();
+
+        bulk.runJob(id);
+
+        JsonNode done = manager.get("/api/leads/bulk/" + id).json();
+        assertThat(done.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(done.get("totals").get("updated").asLong()).isEqualTo(8);
+        assertThat(done.get("processed").asLong()).isEqualTo(8);
+        assertThat(manager.get("/api/leads/" + ids.get(0))
+                        .json()
+                        .get("updatedAt")
+                        .asString())
+                .isEqualTo(firstUpdatedAt);
+        assertThat(manager.get("/api/leads?status=LOST&source=" + tag)
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isEqualTo(8);
     }
 
     private static JsonNode awaitFinished(Api api, long id) throws InterruptedException {

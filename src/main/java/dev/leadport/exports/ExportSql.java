@@ -1,0 +1,107 @@
+package dev.leadport.exports;
+
+import dev.leadport.leads.SqlWhere;
+import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The export's SELECT, with every value already formatted as the file shows it (owner usernames, ISO dates, formula
+ * neutralisation), so the COPY fast path, the cursor path (XLSX) and the preview write the very same text.
+ */
+final class ExportSql {
+
+    /**
+     * OWASP CSV injection: a leading =, +, -, @, tab or carriage return makes a spreadsheet evaluate the cell. Phone
+     * and signed numbers ("+1 415 555 0100", "-12.5") start the same way but can never run, so they stay as they are.
+     */
+    private static final String NEUTRALISED = "case when left((%1$s), 1) in ('=', '+', '-', '@', chr(9), chr(13))"
+            + " and (%1$s) !~ '^[+-]?[0-9][0-9 ().,/-]*$' then '''' || (%1$s) else (%1$s) end";
+
+    private ExportSql() {}
+
+    /** The formatted SELECT over {@code where}, in id order, and its named parameters. */
+    static SqlWhere select(ExportRequest request, SqlWhere where, String ownersJson) {
+        boolean neutralise = request.neutralise() && request.format() == ExportFormat.CSV;
+        String columns =
+                request.columns().stream().map(c -> column(c, neutralise)).collect(Collectors.joining(", "));
+        Map<String, Object> params = new HashMap<>(where.params());
+        params.put("x_owners", ownersJson);
+        return new SqlWhere("select " + columns + " from lead l where " + where.sql() + " order by l.id", params);
+    }
+
+    private static String column(ExportColumn column, boolean neutralise) {
+        String sql = column.owner()
+                ? "coalesce(cast(:x_owners as jsonb) ->> l.owner_id::text, l.owner_id::text)"
+                : column.sql();
+        return neutralise && column.text() ? NEUTRALISED.formatted(sql) : sql;
+    }
+
+    /**
+     * The statement with its parameters written in as literals, for COPY, which takes none. Values are only the
+     * filter's own (text, numbers, timestamps, lists of them); text is quoted with doubled quotes, which is exact
+     * under PostgreSQL's standard_conforming_strings (on by default since 9.1).
+     */
+    static String inline(SqlWhere statement) {
+        String text = statement.sql();
+        StringBuilder sql = new StringBuilder(text.length() + 64);
+        boolean quoted = false;
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+            } else if (!quoted
+                    && c == ':'
+                    && i + 1 < text.length()
+                    && isStart(text.charAt(i + 1))
+                    && (i == 0 || text.charAt(i - 1) != ':')) {
+                int end = i + 1;
+                while (end < text.length() && Character.isLetterOrDigit(text.charAt(end))
+                        || end < text.length() && text.charAt(end) == '_') {
+                    end++;
+                }
+                String name = text.substring(i + 1, end);
+                if (!statement.params().containsKey(name)) {
+                    throw new IllegalArgumentException("No value for :" + name);
+                }
+                sql.append(literal(statement.params().get(name)));
+                i = end;
+                continue;
+            }
+            sql.append(c);
+            i++;
+        }
+        return sql.toString();
+    }
+
+    private static boolean isStart(char c) {
+        return Character.isLetter(c) || c == '_';
+    }
+
+    private static String literal(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof Collection<?> values) {
+            List<String> literals = values.stream().map(ExportSql::literal).toList();
+            return String.join(", ", literals);
+        }
+        if (value instanceof Long || value instanceof Integer) {
+            return value.toString();
+        }
+        if (value instanceof Timestamp t) {
+            return "cast('" + t.toInstant() + "' as timestamptz)";
+        }
+        if (value instanceof String s) {
+            if (s.indexOf('\0') >= 0) {
+                throw new IllegalArgumentException("Text with a NUL character cannot be a filter");
+            }
+            return "'" + s.replace("'", "''") + "'";
+        }
+        throw new IllegalArgumentException("Cannot write a " + value.getClass().getSimpleName() + " into SQL");
+    }
+}
