@@ -40,12 +40,7 @@ class BulkActionsJourneyTest extends BrowserTestBase {
         dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Close"))
                 .click();
         assertThat(page.locator("#results tbody")).containsText("rep");
-        org.assertj.core.api.Assertions.assertThat(as("rep")
-                        .get("/api/leads?source=" + source)
-                        .json()
-                        .get("total")
-                        .asLong())
-                .isEqualTo(3);
+        org.assertj.core.api.Assertions.assertThat(leadsSeenBy("rep", source)).isEqualTo(3);
     }
 
     @Test
@@ -73,11 +68,16 @@ class BulkActionsJourneyTest extends BrowserTestBase {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Restore 1 selected"))
                 .click();
         assertThat(page.locator("#bin-message")).containsText("Restored 1 of 1 lead");
-        org.assertj.core.api.Assertions.assertThat(as("manager")
-                        .get("/api/leads?source=" + source)
-                        .json()
-                        .get("total")
-                        .asLong())
+        org.assertj.core.api.Assertions.assertThat(leadsSeenBy("manager", source))
                 .isEqualTo(1);
+    }
+
+    /** How many leads with this source the user sees through the API. */
+    private long leadsSeenBy(String username, String source) {
+        return as(username)
+                .get("/api/leads?source=" + source)
+                .json()
+                .get("total")
+                .asLong();
     }
 }
