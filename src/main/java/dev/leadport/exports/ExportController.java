@@ -1,23 +1,17 @@
 package dev.leadport.exports;
 
 import dev.leadport.leads.LeadFilter;
-import dev.leadport.leads.LeadStatus;
-import dev.leadport.shared.InvalidInputException;
+import dev.leadport.leads.LeadFilterParams;
 import dev.leadport.users.CurrentUser;
-import dev.leadport.users.UserAccount;
 import dev.leadport.users.Users;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.LocalDate;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -40,27 +34,9 @@ class ExportController {
     }
 
     @GetMapping
-    void export(
-            @RequestParam(name = "status", required = false) List<LeadStatus> statuses,
-            @RequestParam(required = false) String owner,
-            @RequestParam(required = false) String source,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate createdFrom,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate createdTo,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate updatedFrom,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate updatedTo,
-            @RequestParam(required = false) String q,
-            @RequestParam(required = false) String fields,
-            @RequestParam(required = false) String format,
-            @RequestParam(defaultValue = "false") boolean bom,
-            @RequestParam(required = false) String header,
-            @RequestParam(defaultValue = "true") boolean neutralise,
-            HttpServletResponse response)
-            throws IOException {
+    void export(LeadFilterParams filter, FileParams file, HttpServletResponse response) throws IOException {
         CurrentUser user = users.current();
-        LeadFilter filter =
-                new LeadFilter(statuses, ownerId(owner), source, createdFrom, createdTo, updatedFrom, updatedTo, q);
-        ExportRequest request =
-                exports.request(filter, fields, ExportFormat.parse(format), bom, HeaderStyle.parse(header), neutralise);
+        ExportRequest request = file.toRequest(exports, filter.toFilter(users));
         response.setContentType(request.format().contentType());
         response.setHeader(
                 HttpHeaders.CONTENT_DISPOSITION,
@@ -79,33 +55,25 @@ class ExportController {
     }
 
     @GetMapping("/preview")
-    ExportPreview preview(
-            @RequestParam(name = "status", required = false) List<LeadStatus> statuses,
-            @RequestParam(required = false) String owner,
-            @RequestParam(required = false) String source,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate createdFrom,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate createdTo,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate updatedFrom,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate updatedTo,
-            @RequestParam(required = false) String q,
-            @RequestParam(required = false) String fields,
-            @RequestParam(required = false) String format,
-            @RequestParam(defaultValue = "false") boolean bom,
-            @RequestParam(required = false) String header,
-            @RequestParam(defaultValue = "true") boolean neutralise) {
-        LeadFilter filter =
-                new LeadFilter(statuses, ownerId(owner), source, createdFrom, createdTo, updatedFrom, updatedTo, q);
-        ExportRequest request =
-                exports.request(filter, fields, ExportFormat.parse(format), bom, HeaderStyle.parse(header), neutralise);
+    ExportPreview preview(LeadFilterParams filter, FileParams file) {
+        ExportRequest request = file.toRequest(exports, filter.toFilter(users));
         return exports.preview(request, users.current());
     }
 
-    private Long ownerId(String owner) {
-        if (owner == null || owner.isBlank()) {
-            return null;
+    /**
+     * How the file looks: {@code fields} (keys or labels, in order), {@code format} (csv, xlsx), {@code bom},
+     * {@code header} (labels, keys), {@code neutralise} (formula-like values get an apostrophe; default on).
+     */
+    record FileParams(String fields, String format, Boolean bom, String header, Boolean neutralise) {
+
+        ExportRequest toRequest(ExportService exports, LeadFilter filter) {
+            return exports.request(
+                    filter,
+                    fields,
+                    ExportFormat.parse(format),
+                    Boolean.TRUE.equals(bom),
+                    HeaderStyle.parse(header),
+                    !Boolean.FALSE.equals(neutralise));
         }
-        return users.findByReference(owner)
-                .map(UserAccount::id)
-                .orElseThrow(() -> new InvalidInputException("owner", "there is no user '" + owner + "'"));
     }
 }

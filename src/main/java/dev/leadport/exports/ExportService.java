@@ -122,6 +122,20 @@ public class ExportService {
         return rows[0];
     }
 
+    /**
+     * Writes the file like {@link #write} but records no export of its own, for callers that record the operation
+     * themselves (a scheduled export is one SCHEDULED_EXPORT, not also an EXPORT).
+     */
+    public long writeUnrecorded(ExportRequest request, CurrentUser user, OutputStream out) throws IOException {
+        SqlWhere select = select(request, user);
+        long[] rows = {0};
+        try {
+            return request.format() == ExportFormat.CSV ? csv(request, select, out) : xlsx(request, select, out, rows);
+        } catch (ExportRepository.ClientGone e) {
+            throw e.io();
+        }
+    }
+
     /** The total and the first rows, from the same formatted SELECT as the file. */
     public ExportPreview preview(ExportRequest request, CurrentUser user) {
         SqlWhere where = LeadFilterSql.where(request.filter(), user, leads.timeZone());

@@ -120,7 +120,7 @@ class ImportController {
     @GetMapping("/imports/{id}/errors")
     ResponseEntity<StreamingResponseBody> errors(@PathVariable long id) {
         CurrentUser user = users.current();
-        ImportJobView job = imports.get(id, user);
+        ImportJobView job = imports.requireErrorReport(id, user);
         String name = "errors-" + FileStore.sanitise(job.fileName()).replaceAll("\\.(csv|tsv|txt|xlsx)$", "") + ".csv";
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, attachment(name))

@@ -295,11 +295,27 @@ public class ImportService {
         return result;
     }
 
+    /** The import, when its upload is still kept (the error report is rebuilt from it). */
+    public ImportJobView requireErrorReport(long id, CurrentUser actor) {
+        requireUpload(id, actor);
+        return get(id, actor);
+    }
+
+    private ImportJobRepository.StoredJob requireUpload(long id, CurrentUser actor) {
+        get(id, actor);
+        ImportJobRepository.StoredJob job = jobs.findForRun(id).orElseThrow();
+        if (job.fileId() == null) {
+            throw new NotFoundException("The upload of import " + id + " is no longer kept (retention "
+                    + properties.fileRetention().toDays() + " days), so its error report cannot be made again.");
+        }
+        return job;
+    }
+
     /** Streams the error report: the user's failed rows with the reasons appended. */
     public void writeErrors(long id, CurrentUser actor, OutputStream out) throws IOException {
-        get(id, actor);
+        ImportJobRepository.StoredJob job = requireUpload(id, actor);
         try {
-            errorReport.write(jobs.findForRun(id).orElseThrow(), out);
+            errorReport.write(job, out);
         } catch (UnreadableFileException e) {
             throw new IOException("the stored upload cannot be read: " + e.getMessage(), e);
         }

@@ -81,12 +81,24 @@ final class RowValidator {
             return text(ColumnTarget.field(field), MAX_LENGTHS.get(field));
         }
 
+        /**
+         * A cell, trimmed, with the apostrophe that spreadsheet-safe exports put before = + - @ removed again, so an
+         * exported file re-imports with no loss.
+         */
+        private String cell(int index) {
+            String value = row.field(index).strip();
+            if (value.length() > 1 && value.charAt(0) == '\'' && "=+-@\t\r".indexOf(value.charAt(1)) >= 0) {
+                return value.substring(1);
+            }
+            return value;
+        }
+
         private String text(ColumnTarget target, int maxLength) {
             Optional<ColumnMapping.Column> column = mapping.columnFor(target);
             if (column.isEmpty()) {
                 return null;
             }
-            String value = row.field(column.get().index()).strip();
+            String value = cell(column.get().index());
             if (value.isEmpty()) {
                 return null;
             }
@@ -149,7 +161,7 @@ final class RowValidator {
             Map<String, Object> values = new LinkedHashMap<>();
             for (CustomFieldSpec field : customFields) {
                 Optional<ColumnMapping.Column> column = mapping.columnFor(ColumnTarget.custom(field.key()));
-                String text = column.map(c -> row.field(c.index()).strip()).orElse("");
+                String text = column.map(c -> cell(c.index())).orElse("");
                 if (text.isEmpty()) {
                     if (field.required()) {
                         problems.add(new RowProblem(

@@ -1,13 +1,9 @@
 package dev.leadport.leads;
 
-import dev.leadport.shared.InvalidInputException;
-import dev.leadport.users.UserAccount;
 import dev.leadport.users.Users;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.time.LocalDate;
-import java.util.List;
-import org.springframework.format.annotation.DateTimeFormat;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,20 +30,11 @@ class LeadController {
 
     @GetMapping
     LeadPage list(
-            @RequestParam(name = "status", required = false) List<LeadStatus> statuses,
-            @RequestParam(required = false) String owner,
-            @RequestParam(required = false) String source,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate createdFrom,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate createdTo,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate updatedFrom,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate updatedTo,
-            @RequestParam(required = false) String q,
+            @ParameterObject LeadFilterParams filter,
             @RequestParam(required = false) Long after,
             @RequestParam(defaultValue = "50") int size,
             @RequestParam(defaultValue = "true") boolean total) {
-        LeadFilter filter =
-                new LeadFilter(statuses, ownerId(owner), source, createdFrom, createdTo, updatedFrom, updatedTo, q);
-        return leads.list(filter, after, size, total, users.current());
+        return leads.list(filter.toFilter(users), after, size, total, users.current());
     }
 
     @GetMapping("/{id}")
@@ -70,14 +57,5 @@ class LeadController {
     ResponseEntity<Void> delete(@PathVariable long id) {
         leads.delete(id, users.current());
         return ResponseEntity.noContent().build();
-    }
-
-    private Long ownerId(String owner) {
-        if (owner == null || owner.isBlank()) {
-            return null;
-        }
-        return users.findByReference(owner)
-                .map(UserAccount::id)
-                .orElseThrow(() -> new InvalidInputException("owner", "there is no user '" + owner + "'"));
     }
 }

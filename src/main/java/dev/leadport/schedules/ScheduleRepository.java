@@ -1,5 +1,6 @@
 package dev.leadport.schedules;
 
+import dev.leadport.exports.ExportFormat;
 import dev.leadport.leads.LeadFilter;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -3,6 +3,7 @@ package dev.leadport.schedules;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import dev.leadport.exports.ExportFormat;
 import dev.leadport.leads.CustomFields;
 import dev.leadport.leads.LeadField;
 import dev.leadport.leads.LeadFilter;

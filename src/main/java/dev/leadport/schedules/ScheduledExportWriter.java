@@ -1,5 +1,6 @@
 package dev.leadport.schedules;
 
+import dev.leadport.exports.ExportFormat;
 import dev.leadport.leads.LeadFilter;
 import dev.leadport.users.CurrentUser;
 import java.io.IOException;
@@ -7,8 +8,8 @@ import java.io.OutputStream;
 import java.util.List;
 
 /**
- * Writes the file of a scheduled export. The exports module's streaming writer can replace the built-in one
- * ({@code CursorExportWriter}) by providing a bean of this type.
+ * Writes the file of a scheduled export; the export module does it ({@code ExportModuleWriter}), and tests may
+ * provide another bean of this type.
  */
 public interface ScheduledExportWriter {
 

@@ -68,7 +68,7 @@ class ScheduledExportTest extends MailAndClockTestBase {
         assertThat(file.status()).isEqualTo(200);
         assertThat(file.header("Content-Disposition")).contains(".csv");
         assertThat(file.body())
-                .startsWith("Email,First name,Status,Owner")
+                .startsWith("\uFEFFEmail,First name,Status,Owner")
                 .contains("a-" + tag + "@example.com,'=HYPERLINK(1),NEW,rep")
                 .contains("b-" + tag)
                 .doesNotContain("c-" + tag);
@@ -278,7 +278,7 @@ class ScheduledExportTest extends MailAndClockTestBase {
         assertThat(as(tag).get(SCHEDULES + "/" + id).json().get("nextRunAt").asString())
                 .isEqualTo("2031-07-02T09:00:00Z");
 
-        JsonNode activity = as(tag).get("/api/leads/import-export/activity?type=SCHEDULED_EXPORT")
+        JsonNode activity = as(tag).get("/api/leads/import-export/activity?type=SCHEDULED_EXPORT&user=" + tag)
                 .json();
         assertThat(activity.get("items").get(0).get("status").asString()).isEqualTo("FAILED");
         assertThat(activity.get("items").get(0).get("errorSummary").asString()).contains("no longer exists");

@@ -123,7 +123,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> problems = e.getBindingResult().getFieldErrors().stream()
-                .map(fe -> new FieldProblem(fe.getField(), fe.getDefaultMessage()))
+                .map(fe -> new FieldProblem(
+                        fe.getField(),
+                        fe.isBindingFailure()
+                                ? "'" + fe.getRejectedValue() + "' is not a valid value"
+                                : fe.getDefaultMessage()))
                 .toList();
         return ResponseEntity.badRequest().body(invalidProblem(problems));
     }
