@@ -85,13 +85,15 @@
     document.getElementById("sch-time-field").hidden = type.value === "CRON";
   };
   type.addEventListener("change", showRecurrence);
-  document.getElementById("schedule-open").addEventListener("click", () => {
+  let editing = null; // the schedule being edited, when the page was opened from Settings with ?schedule=<id>
+  function openDialog() {
     const zone = document.getElementById("sch-zone");
     if (!zone.value) zone.value = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
     lp.say(document.getElementById("schedule-error"), "");
     showRecurrence();
     dialog.showModal();
-  });
+  }
+  document.getElementById("schedule-open").addEventListener("click", openDialog);
   document.getElementById("schedule-cancel").addEventListener("click", () => dialog.close());
   scheduleForm.addEventListener("submit", async (e) => {
     e.preventDefault();
@@ -123,7 +125,9 @@
       timeZone: value("sch-zone"),
       recipients: value("sch-recipients").split(/[,;\s]+/).filter(Boolean),
     };
-    const result = await lp.api("POST", "/api/leads/import-export/schedules", body);
+    const result = editing
+      ? await lp.api("PUT", `/api/leads/import-export/schedules/${editing.id}`, body)
+      : await lp.api("POST", "/api/leads/import-export/schedules", body);
     if (!result.ok) {
       lp.say(error, lp.problemMessage(result, "The schedule could not be saved."), "error");
       return;
@@ -131,8 +135,59 @@
     dialog.close();
     const next = result.data.nextRunAt ? new Date(result.data.nextRunAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" }) : "–";
     const message = document.getElementById("schedule-message");
-    lp.say(message, `Schedule “${result.data.name}” saved; it first runs ${next}. Manage it in Settings.`, "ok");
+    const runs = editing ? "it next runs" : "it first runs";
+    lp.say(message, `Schedule “${result.data.name}” saved; ${runs} ${next}. Manage it in Settings.`, "ok");
   });
 
+  /** Puts a saved schedule's columns, filters, format and timing back on the page, so it is edited where it was made. */
+  function applySchedule(s) {
+    const fields = s.fields || [];
+    const boxes = [...picker.querySelectorAll("input.export-field")];
+    boxes.forEach((b) => { b.checked = fields.includes(b.value); });
+    // Chosen columns first, in the schedule's order; the rest keep their order after them.
+    [...fields].reverse().forEach((key) => {
+      const item = picker.querySelector(`li[data-key="${CSS.escape(key)}"]`);
+      if (item) picker.prepend(item);
+    });
+    const f = s.filter || {};
+    form.querySelectorAll('input[name="status"]').forEach((b) => { b.checked = (f.statuses || []).includes(b.value); });
+    const owner = document.getElementById("ex-owner");
+    const option = [...owner.options].find((o) => o.dataset.id && Number(o.dataset.id) === f.ownerId);
+    owner.value = option ? option.value : "";
+    document.getElementById("ex-source").value = f.source || "";
+    document.getElementById("ex-q").value = f.q || "";
+    document.getElementById("ex-from").value = f.createdFrom || "";
+    document.getElementById("ex-to").value = f.createdTo || "";
+    const format = String(s.format || "csv").toLowerCase();
+    form.querySelectorAll('input[name="format"]').forEach((r) => { r.checked = r.value === format; });
+
+    const r = s.recurrence || {};
+    document.getElementById("sch-name").value = s.name || "";
+    type.value = r.type || "DAILY";
+    if (r.time) document.getElementById("sch-time").value = r.time;
+    scheduleForm.querySelectorAll('input[name="day"]').forEach((b) => { b.checked = (r.days || []).includes(b.value); });
+    if (r.dayOfMonth) document.getElementById("sch-dom").value = r.dayOfMonth;
+    document.getElementById("sch-cron").value = r.cron || "";
+    document.getElementById("sch-zone").value = s.timeZone || "";
+    document.getElementById("sch-recipients").value = (s.recipients || []).join(", ");
+    document.getElementById("schedule-title").textContent = `Edit the schedule “${s.name}”`;
+    document.getElementById("schedule-open").textContent = "Edit the schedule…";
+  }
+
+  async function loadScheduleToEdit() {
+    const id = new URLSearchParams(location.search).get("schedule");
+    if (!id) return;
+    const result = await lp.api("GET", `/api/leads/import-export/schedules/${encodeURIComponent(id)}`);
+    if (!result.ok) {
+      lp.say(document.getElementById("schedule-message"), lp.problemMessage(result, "The schedule could not be loaded."), "error");
+      return;
+    }
+    editing = result.data;
+    applySchedule(editing);
+    refresh();
+    openDialog();
+  }
+
   refresh();
+  loadScheduleToEdit();
 })();

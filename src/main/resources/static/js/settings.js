@@ -186,6 +186,7 @@
       lp.el("td", {}, lp.el("span", { class: "badge-status " + (s.paused ? "badge-cancelled" : "badge-completed"), text: s.paused ? "PAUSED" : "ACTIVE" })),
       lp.el("td", {},
         lp.el("button", { type: "button", class: s.paused ? "schedule-resume" : "schedule-pause", "aria-label": `${s.paused ? "Resume" : "Pause"} ${s.name}`, text: s.paused ? "Resume" : "Pause" }), " ",
+        lp.el("a", { href: `/export?schedule=${s.id}`, class: "button", "aria-label": `Edit ${s.name}`, text: "Edit" }), " ",
         lp.el("button", { type: "button", class: "schedule-runs", "aria-label": `Runs of ${s.name}`, text: "Runs" }), " ",
         lp.el("button", { type: "button", class: "schedule-delete", "aria-label": `Delete ${s.name}`, text: "Delete" })))) :
       [lp.el("tr", {}, lp.el("td", { colspan: 6, text: "No scheduled exports yet." }))]));

@@ -35,7 +35,7 @@ class ExportDownloadJourneyTest extends BrowserTestBase {
         up.click();
         up.click();
         page.locator("#ex-source").fill(source);
-        page.locator("#ex-status").selectOption("QUALIFIED");
+        page.locator("#ex-status-QUALIFIED").check();
         assertThat(page.locator("#export-count")).containsText("1 lead matches");
         assertThat(page.locator("#preview-table thead")).hasText("EmailFirst name");
         assertThat(page.locator("#preview-table tbody")).containsText("Quinn");
@@ -55,7 +55,7 @@ class ExportDownloadJourneyTest extends BrowserTestBase {
         String name = unique("weekly");
         Page page = signIn("manager");
         page.navigate(url("/export"));
-        page.locator("#ex-status").selectOption("QUALIFIED");
+        page.locator("#ex-status-QUALIFIED").check();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Schedule this export…"))
                 .click();
         Locator dialog = page.getByRole(AriaRole.DIALOG);
@@ -78,6 +78,26 @@ class ExportDownloadJourneyTest extends BrowserTestBase {
         assertThat(row).containsText("team@example.com");
         assertThat(page.locator("#outbox-table")).isVisible();
         checkPage(page, "settings-schedules");
+
+        // Edit opens the export page with the schedule's choice and its dialog; saving changes it in place.
+        row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Edit " + name))
+                .click();
+        assertThat(page.getByRole(AriaRole.DIALOG)).isVisible();
+        assertThat(page.locator("#ex-status-QUALIFIED")).isChecked();
+        assertThat(page.locator("#ex-status-NEW")).not().isChecked();
+        assertThat(page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)))
+                .hasValue(name);
+        assertThat(page.getByLabel("Monday")).isChecked();
+        page.getByLabel("Recipients (emails, separated by commas)").fill("ops@example.com");
+        page.getByRole(AriaRole.DIALOG)
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save the schedule"))
+                .click();
+        assertThat(page.locator("#schedule-message")).containsText("Schedule “" + name + "” saved; it next runs");
+        page.navigate(url("/settings#schedules"));
+        assertThat(row).containsText("ops@example.com");
+        assertThat(row).not().containsText("team@example.com");
+        assertThat(page.locator("#schedules-table tr", new Page.LocatorOptions().setHasText(name)))
+                .hasCount(1);
         row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Pause " + name))
                 .click();
         assertThat(row).containsText("PAUSED");
