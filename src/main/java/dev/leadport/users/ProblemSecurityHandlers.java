@@ -12,6 +12,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,6 +50,11 @@ class ProblemSecurityHandlers {
                             ? "Missing or invalid CSRF token; reload the page and try again."
                             : "You are not allowed to do this.");
         };
+    }
+
+    RequestRejectedHandler rejected() {
+        return (request, response, e) -> write(
+                response, HttpStatus.BAD_REQUEST, "Invalid request", "The request's address or method is not allowed.");
     }
 
     private static boolean signedIn() {

@@ -14,6 +14,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,6 +39,12 @@ class SecurityConfig {
     @Bean
     PasswordEncoder passwordEncoder(SecurityProperties properties) {
         return new BCryptPasswordEncoder(properties.bcryptStrength());
+    }
+
+    /** Requests the firewall refuses (encoded NUL, "..", odd methods) get a 400 problem, like every other error. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ProblemSecurityHandlers handlers) {
+        return handlers.rejected();
     }
 
     @Bean
