@@ -203,7 +203,12 @@ class HostileInputTest extends ApiTestBase {
             }
             file.append('\n');
         }
-        file.append(quoted(PAYLOADS.get(0))).append(",,,,,").append(tag).append(",,\n");
+        file.append(quoted(PAYLOADS.get(0)))
+                .append(',')
+                .append(quoted(PAYLOADS.get(4)))
+                .append(",,,,")
+                .append(tag)
+                .append(",,\n");
         Api.Response started = as("rep")
                 .postMultipart(
                         IMPORT,
@@ -245,6 +250,12 @@ class HostileInputTest extends ApiTestBase {
         assertThat(csv).contains("'=HYPERLINK", "'+cmd|", "'-2+3", "'@SUM(A1:A9)");
         assertThat(csv.lines().skip(1))
                 .allSatisfy(line -> assertThat(line).doesNotStartWith("=").doesNotContain(",=", ",\"=", ",+", ",@"));
+
+        // and in the error report, which echoes the failed row as the user sent it
+        String report = as("manager")
+                .get("/api/leads/import-export/imports/" + job.get("id").asLong() + "/errors")
+                .body();
+        assertThat(report).contains("'=HYPERLINK").doesNotContain(",=", ",\"=");
 
         // and none of the leads' addresses or payloads reached the log
         assertThat(output.getAll()).doesNotContain(tag + "-0@x.io", "alert('xss')", "drop table lead");
