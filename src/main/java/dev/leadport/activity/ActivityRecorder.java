@@ -1,6 +1,7 @@
 package dev.leadport.activity;
 
 import dev.leadport.activity.ActivityEntry.SecurityType;
+import dev.leadport.shared.Pii;
 import dev.leadport.shared.events.ForbiddenAttempt;
 import dev.leadport.shared.events.OperationEvent;
 import dev.leadport.shared.events.OperationEvent.Counts;
@@ -240,7 +241,7 @@ class ActivityRecorder {
         try {
             return users.findByReference(username).map(UserAccount::id).orElse(null);
         } catch (RuntimeException e) {
-            log.warn("Could not look up user {} for the audit trail: {}", username, e.getMessage());
+            log.warn("Could not look up user {} for the audit trail: {}", Pii.email(username), e.getMessage());
             return null;
         }
     }

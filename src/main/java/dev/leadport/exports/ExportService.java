@@ -194,8 +194,6 @@ public class ExportService {
 
     private SqlWhere select(ExportRequest request, CurrentUser user) {
         SqlWhere where = LeadFilterSql.where(request.filter(), user, leads.timeZone());
-        System.err.println(
-                "SQLX " + ExportSql.inline(ExportSql.select(request, where, json.writeValueAsString(ownerNames()))));
         return ExportSql.select(request, where, json.writeValueAsString(ownerNames()));
     }
 

@@ -3,6 +3,7 @@ package dev.leadport.imports;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import dev.leadport.imports.ImportJobRepository.StoredJob;
 import dev.leadport.shared.files.FileStore;
+import dev.leadport.shared.files.SpreadsheetText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -60,10 +61,14 @@ class ErrorReport {
                 while (errors.hasNext()) {
                     ErrorRow error = errors.next();
                     SourceRow row = advanceTo(rows, error.row());
-                    List<String> record = new ArrayList<>(row == null ? List.of() : row.fields());
+                    // Whoever opens the report (the uploader or a manager) must not run a formula from the file;
+                    // the apostrophe is dropped again when the fixed file is imported.
+                    List<String> record = new ArrayList<>();
+                    (row == null ? List.<String>of() : row.fields())
+                            .forEach(cell -> record.add(SpreadsheetText.neutralise(cell)));
                     record.add(String.valueOf(error.row()));
                     record.add(error.columns() == null ? "" : error.columns());
-                    record.add(error.message());
+                    record.add(SpreadsheetText.neutralise(error.message()));
                     csv.writeRecord(record);
                 }
             }

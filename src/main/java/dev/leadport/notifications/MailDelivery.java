@@ -1,5 +1,6 @@
 package dev.leadport.notifications;
 
+import dev.leadport.shared.Pii;
 import dev.leadport.shared.files.FileStore;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -60,7 +61,7 @@ class MailDelivery {
                 log.error(
                         "Mail {} to {} failed {} times, giving up: {}",
                         id,
-                        stored.mail().recipient(),
+                        Pii.email(stored.mail().recipient()),
                         attempts,
                         error);
                 return;
@@ -68,7 +69,7 @@ class MailDelivery {
             log.warn(
                     "Mail {} to {} failed (attempt {}), will retry: {}",
                     id,
-                    stored.mail().recipient(),
+                    Pii.email(stored.mail().recipient()),
                     attempts,
                     error);
             throw new MailNotSentException(id, e);

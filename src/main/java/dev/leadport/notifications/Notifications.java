@@ -2,6 +2,7 @@ package dev.leadport.notifications;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import dev.leadport.shared.Pii;
 import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -50,7 +51,7 @@ public class Notifications {
             log.info(
                     "No SMTP server configured (spring.mail.host): mail {} to {} held in the outbox: {}",
                     id,
-                    mail.recipient(),
+                    Pii.email(mail.recipient()),
                     mail.subject());
             return id;
         }

@@ -5,8 +5,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,13 +34,34 @@ class ProblemSecurityHandlers {
     }
 
     AccessDeniedHandler accessDenied() {
+        AuthenticationEntryPoint entryPoint = entryPoint();
+        return (request, response, e) -> {
+            if (!signedIn()) {
+                // A caller with no session and no credentials is refused by the CSRF check before anything else
+                // looks at it; the answer it needs is "sign in" (401), not "forbidden".
+                entryPoint.commence(request, response, new InsufficientAuthenticationException("Not signed in"));
+                return;
+            }
+            write(
+                    response,
+                    HttpStatus.FORBIDDEN,
+                    "Forbidden",
+                    e instanceof CsrfException
+                            ? "Missing or invalid CSRF token; reload the page and try again."
+                            : "You are not allowed to do this.");
+        };
+    }
+
+    RequestRejectedHandler rejected() {
         return (request, response, e) -> write(
-                response,
-                HttpStatus.FORBIDDEN,
-                "Forbidden",
-                request.getHeader("Authorization") == null && !"GET".equals(request.getMethod())
-                        ? "Missing or invalid CSRF token; reload the page and try again."
-                        : "You are not allowed to do this.");
+                response, HttpStatus.BAD_REQUEST, "Invalid request", "The request's address or method is not allowed.");
+    }
+
+    private static boolean signedIn() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null
+                && authentication.isAuthenticated()
+                && !(authentication instanceof AnonymousAuthenticationToken);
     }
 
     private void write(HttpServletResponse response, HttpStatus status, String title, String detail)

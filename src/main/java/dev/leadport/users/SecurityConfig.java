@@ -4,17 +4,25 @@ import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two chains: the API takes HTTP Basic (and the browser's session, guarded by CSRF) and answers errors as
- * problem+json; the web UI uses form login with CSRF protection.
+ * problem+json; the web UI uses form login with CSRF protection. Both throttle failed sign-ins and send the same
+ * security headers; docs/security.md describes the whole arrangement.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -22,21 +30,41 @@ class SecurityConfig {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
-    static final String CONTENT_SECURITY_POLICY =
-            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
-                    + " img-src 'self' data:; font-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self';"
-                    + " base-uri 'self'; object-src 'none'";
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+            + " img-src 'self' data:; font-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self';"
+            + " base-uri 'self'; object-src 'none'";
+
+    static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=()";
 
     @Bean
     PasswordEncoder passwordEncoder(SecurityProperties properties) {
         return new BCryptPasswordEncoder(properties.bcryptStrength());
     }
 
+    /** Requests the firewall refuses (encoded NUL, "..", odd methods) get a 400 problem, like every other error. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ProblemSecurityHandlers handlers) {
+        return handlers.rejected();
+    }
+
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, ProblemSecurityHandlers handlers) throws Exception {
+    SecurityFilterChain apiChain(
+            HttpSecurity http, ProblemSecurityHandlers handlers, LoginThrottle throttle, JsonMapper json)
+            throws Exception {
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                // Admin-only changes are refused before their body is read, so a REP gets 403, never a 400.
+                .authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.POST, "/api/users", "/api/custom-fields")
+                        .hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.PUT, "/api/users/{id}", "/api/custom-fields/{id}")
+                        .hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.DELETE, "/api/custom-fields/{id}")
+                        .hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/leads/bulk/delete")
+                        .hasAnyRole("MANAGER", "ADMIN")
+                        .anyRequest()
+                        .authenticated())
+                .addFilterBefore(new LoginThrottleFilter(throttle, json), UsernamePasswordAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(handlers.entryPoint()))
                 .exceptionHandling(ex ->
                         ex.authenticationEntryPoint(handlers.entryPoint()).accessDeniedHandler(handlers.accessDenied()))
@@ -45,14 +73,15 @@ class SecurityConfig {
                         !SAFE_METHODS.contains(request.getMethod()) && request.getHeader("Authorization") == null))
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
-                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
+                .headers(SecurityConfig::headers);
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth.requestMatchers(
+    SecurityFilterChain webChain(HttpSecurity http, LoginThrottle throttle, JsonMapper json) throws Exception {
+        http.addFilterBefore(new LoginThrottleFilter(throttle, json), UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
                                 "/login",
                                 "/css/**",
                                 "/js/**",
@@ -73,7 +102,17 @@ class SecurityConfig {
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/leads", false))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .httpBasic(Customizer.withDefaults())
-                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
+                // A new session id at sign-in, so an id planted before it is worthless afterwards.
+                .sessionManagement(s -> s.sessionFixation(fixation -> fixation.changeSessionId()))
+                .headers(SecurityConfig::headers);
         return http.build();
+    }
+
+    /** Besides Spring Security's defaults (nosniff, frame denial, no caching, HSTS over HTTPS). */
+    private static void headers(HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .frameOptions(frame -> frame.deny())
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY));
     }
 }

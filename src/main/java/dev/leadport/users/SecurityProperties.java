@@ -1,5 +1,6 @@
 package dev.leadport.users;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -8,6 +9,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param bcryptStrength cost of the password hash (tests lower it to stay fast)
  * @param initialAdminPassword creates user admin with this password when the database has no users (prod)
+ * @param loginThrottle how many failed sign-ins one username may have from one address before it must wait
  */
 @ConfigurationProperties("leadport.security")
-record SecurityProperties(@DefaultValue("10") int bcryptStrength, String initialAdminPassword) {}
+record SecurityProperties(
+        @DefaultValue("10") int bcryptStrength,
+        String initialAdminPassword,
+        @DefaultValue LoginThrottleSettings loginThrottle) {
+
+    /**
+     * Failed sign-ins allowed per username and client address within a window; the next try, right or wrong, is
+     * refused (429) until the window that began with the first failure has passed.
+     *
+     * @param maxFailures failures allowed in one window
+     * @param window how long a window lasts
+     */
+    record LoginThrottleSettings(
+            @DefaultValue("5") int maxFailures,
+            @DefaultValue("15m") Duration window) {}
+}

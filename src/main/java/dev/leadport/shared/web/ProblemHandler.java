@@ -30,6 +30,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 
@@ -87,6 +88,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         String expected = e.getRequiredType() == null ? "a different value" : describe(e.getRequiredType());
         return invalidProblem(List.of(new FieldProblem(e.getName(), "'" + e.getValue() + "' is not " + expected)));
+    }
+
+    /** A multipart body that breaks off or has no valid boundary: the client's fault, so 400 (413 is its own case). */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail brokenMultipart(MultipartException e) {
+        return invalidProblem(List.of(
+                new FieldProblem("file", "The upload is not a complete multipart/form-data request; send it again.")));
     }
 
     @ExceptionHandler(Exception.class)
