@@ -105,12 +105,8 @@ class ImportRunner {
         try {
             file = download(job);
             ImportSettings settings = settingsFactory.forJob(job, file, actor);
-            if (job.totalRows() == null) {
-                long countStart = System.nanoTime();
-                jobs.setTotalRows(importId, FileRows.count(file, settings));
-                log.debug("Import {}: rows counted in {} ms", importId, (System.nanoTime() - countStart) / 1_000_000);
-            }
-            try (FileRows rows = FileRows.open(file, settings);
+            try (RowCounter counter = counter(job, file, settings);
+                    FileRows rows = FileRows.open(file, settings);
                     ChunkPrefetch chunks = new ChunkPrefetch(rows, properties.chunkRows(), importId)) {
                 long through = job.checkpointRow();
                 rows.skipThrough(through);
@@ -133,6 +129,9 @@ class ImportRunner {
                             through,
                             (System.nanoTime() - writeStart) / 1_000_000);
                 }
+                if (counter != null) {
+                    counter.await();
+                }
             }
             end(job, actor, null, null);
         } catch (UnreadableFileException e) {
@@ -147,6 +146,18 @@ class ImportRunner {
         } finally {
             deleteQuietly(file);
         }
+    }
+
+    /** Counts the rows alongside the import when no earlier run has counted them; null when one has. */
+    private RowCounter counter(StoredJob job, Path file, ImportSettings settings) {
+        if (job.totalRows() != null) {
+            return null;
+        }
+        long start = System.nanoTime();
+        return new RowCounter(file, settings, job.id(), total -> {
+            jobs.setTotalRows(job.id(), total);
+            log.debug("Import {}: {} rows counted in {} ms", job.id(), total, (System.nanoTime() - start) / 1_000_000);
+        });
     }
 
     /** Called when the job engine stops retrying: the database stayed away; the import ends as failed. */
