@@ -5,6 +5,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads and checks the next chunk of a file while the current one is being written, so parsing and validation
@@ -13,7 +15,10 @@ import java.util.concurrent.Executors;
  */
 final class ChunkPrefetch implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(ChunkPrefetch.class);
+
     private final FileRows rows;
+    private final long importId;
     private final int size;
     private final ExecutorService reader;
     private CompletableFuture<List<CheckedRow>> next;
@@ -21,6 +26,7 @@ final class ChunkPrefetch implements AutoCloseable {
     ChunkPrefetch(FileRows rows, int size, long importId) {
         this.rows = rows;
         this.size = size;
+        this.importId = importId;
         this.reader = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "import-" + importId + "-reader");
             t.setDaemon(true);
@@ -30,9 +36,20 @@ final class ChunkPrefetch implements AutoCloseable {
 
     /** The next chunk (empty at the end), and the read of the one after it started. */
     List<CheckedRow> next() {
-        List<CheckedRow> current = next == null ? rows.next(size) : join(next);
-        next = current.isEmpty() ? null : CompletableFuture.supplyAsync(() -> rows.next(size), reader);
+        List<CheckedRow> current = next == null ? read() : join(next);
+        next = current.isEmpty() ? null : CompletableFuture.supplyAsync(this::read, reader);
         return current;
+    }
+
+    private List<CheckedRow> read() {
+        long start = System.nanoTime();
+        List<CheckedRow> chunk = rows.next(size);
+        log.debug(
+                "Import {}: {} rows read and checked in {} ms",
+                importId,
+                chunk.size(),
+                (System.nanoTime() - start) / 1_000_000);
+        return chunk;
     }
 
     private static List<CheckedRow> join(CompletableFuture<List<CheckedRow>> future) {

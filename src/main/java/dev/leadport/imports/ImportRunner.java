@@ -103,7 +103,10 @@ class ImportRunner {
         }
         Path file = null;
         try {
+            long downloadStart = System.nanoTime();
             file = download(job);
+            log.debug(
+                    "Import {}: upload read back in {} ms", importId, (System.nanoTime() - downloadStart) / 1_000_000);
             ImportSettings settings = settingsFactory.forJob(job, file, actor);
             try (RowCounter counter = counter(job, file, settings);
                     FileRows rows = FileRows.open(file, settings);

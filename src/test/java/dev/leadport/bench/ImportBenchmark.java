@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.postgresql.PGConnection;
@@ -212,11 +213,12 @@ public final class ImportBenchmark {
     /** Samples the app's used heap once a second from Actuator until stopped; returns the highest sample. */
     private static final class HeapSampler {
         private final AtomicLong peak = new AtomicLong();
+        private final AtomicBoolean running = new AtomicBoolean(true);
         private final Thread thread;
 
         HeapSampler(Api admin) {
             thread = new Thread(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
+                while (running.get()) {
                     peak.accumulateAndGet(heapUsed(admin), Math::max);
                     try {
                         Thread.sleep(1000);
@@ -230,7 +232,7 @@ public final class ImportBenchmark {
         }
 
         long stop() throws InterruptedException {
-            thread.interrupt();
+            running.set(false);
             thread.join();
             return peak.get();
         }
