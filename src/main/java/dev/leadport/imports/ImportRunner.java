@@ -108,10 +108,14 @@ class ImportRunner {
             log.debug(
                     "Import {}: upload read back in {} ms", importId, (System.nanoTime() - downloadStart) / 1_000_000);
             ImportSettings settings = settingsFactory.forJob(job, file, actor);
+            boolean cancelled = false;
             try (RowCounter counter = counter(job, file, settings);
                     FileRows rows = FileRows.open(file, settings);
-                    ChunkPrefetch chunks = new ChunkPrefetch(rows, properties.chunkRows(), importId)) {
+                    ChunkPrefetch chunks = new ChunkPrefetch(
+                            rows, properties.chunkRows(), importId, chunk -> stage(importId, chunk))) {
                 long through = job.checkpointRow();
+                // Rows an earlier run staged ahead but never merged are staged again as their chunk comes round.
+                jobs.deleteStagingAfter(importId, through);
                 rows.skipThrough(through);
                 int written = 0;
                 List<CheckedRow> chunk;
@@ -120,8 +124,8 @@ class ImportRunner {
                         return;
                     }
                     if (jobs.cancelRequested(importId)) {
-                        end(job, actor, OperationStatus.CANCELLED, null);
-                        return;
+                        cancelled = true;
+                        break;
                     }
                     long writeStart = System.nanoTime();
                     through = writeChunk(job, actor, through, chunk);
@@ -132,11 +136,11 @@ class ImportRunner {
                             through,
                             (System.nanoTime() - writeStart) / 1_000_000);
                 }
-                if (counter != null) {
+                if (counter != null && !cancelled) {
                     counter.await();
                 }
             }
-            end(job, actor, null, null);
+            end(job, actor, cancelled ? OperationStatus.CANCELLED : null, null);
         } catch (UnreadableFileException e) {
             end(job, actor, OperationStatus.FAILED, "The file cannot be read: " + e.getMessage());
         } catch (TransientDataAccessException | CannotGetJdbcConnectionException e) {
@@ -180,7 +184,7 @@ class ImportRunner {
         for (int attempt = 1; ; attempt++) {
             try {
                 tx.executeWithoutResult(status -> {
-                    int valid = stage(job.id(), chunk);
+                    int valid = writeErrors(job.id(), chunk);
                     Merged merged = merger.merge(job.id(), fromRow, toRow, job.duplicateMode(), actor);
                     long invalid = chunk.size() - valid;
                     long skipped = valid - merged.created() - merged.updated() - merged.failed();
@@ -205,11 +209,25 @@ class ImportRunner {
         }
     }
 
-    private int stage(long importId, List<CheckedRow> chunk) {
+    /**
+     * Stages a chunk's valid rows in a transaction of its own, on the reader thread, while the chunk before it merges.
+     * Staged rows are scratch space: until the chunk's merge commits its checkpoint they count for nothing.
+     */
+    private void stage(long importId, List<CheckedRow> chunk) {
+        tx.executeWithoutResult(status -> {
+            try {
+                staging.write(DataSourceUtils.getConnection(dataSource), importId, chunk);
+            } catch (SQLException e) {
+                throw new SQLStateSQLExceptionTranslator().translate("COPY into staging", null, e);
+            }
+        });
+    }
+
+    private int writeErrors(long importId, List<CheckedRow> chunk) {
         try {
-            return staging.write(DataSourceUtils.getConnection(dataSource), importId, chunk, true);
+            return staging.writeErrors(DataSourceUtils.getConnection(dataSource), importId, chunk);
         } catch (SQLException e) {
-            throw new SQLStateSQLExceptionTranslator().translate("COPY into staging", null, e);
+            throw new SQLStateSQLExceptionTranslator().translate("COPY into import_row_error", null, e);
         }
     }
 

@@ -330,7 +330,7 @@ public class ImportService {
 
     private int stage(long scratchId, List<CheckedRow> chunk) {
         try {
-            return staging.write(DataSourceUtils.getConnection(dataSource), scratchId, chunk, false);
+            return staging.write(DataSourceUtils.getConnection(dataSource), scratchId, chunk);
         } catch (SQLException e) {
             throw new SQLStateSQLExceptionTranslator().translate("COPY into staging", null, e);
         }
