@@ -109,8 +109,8 @@ class ImportRunner {
                     "Import {}: upload read back in {} ms", importId, (System.nanoTime() - downloadStart) / 1_000_000);
             ImportSettings settings = settingsFactory.forJob(job, file, actor);
             boolean cancelled = false;
-            try (RowCounter counter = counter(job, file, settings);
-                    FileRows rows = FileRows.open(file, settings);
+            RowCounter counter = null;
+            try (FileRows rows = FileRows.open(file, settings);
                     ChunkPrefetch chunks = new ChunkPrefetch(
                             rows, properties.chunkRows(), importId, chunk -> stage(importId, chunk))) {
                 long through = job.checkpointRow();
@@ -120,6 +120,10 @@ class ImportRunner {
                 int written = 0;
                 List<CheckedRow> chunk;
                 while (!(chunk = chunks.next()).isEmpty()) {
+                    if (counter == null) {
+                        // Started once the first chunk is in hand, so the count does not slow the rows to land first.
+                        counter = counter(job, file, settings);
+                    }
                     if (written++ == maxChunks) {
                         return;
                     }
@@ -136,8 +140,13 @@ class ImportRunner {
                             through,
                             (System.nanoTime() - writeStart) / 1_000_000);
                 }
-                if (counter != null && !cancelled) {
+                if (!cancelled) {
+                    counter = counter == null ? counter(job, file, settings) : counter;
                     counter.await();
+                }
+            } finally {
+                if (counter != null) {
+                    counter.close();
                 }
             }
             end(job, actor, cancelled ? OperationStatus.CANCELLED : null, null);
@@ -155,13 +164,13 @@ class ImportRunner {
         }
     }
 
-    /** Counts the rows alongside the import when no earlier run has counted them; null when one has. */
+    /** Counts the rows alongside the import, or hands back the count an earlier run made. */
     private RowCounter counter(StoredJob job, Path file, ImportSettings settings) {
         if (job.totalRows() != null) {
-            return null;
+            return RowCounter.known(job.totalRows());
         }
         long start = System.nanoTime();
-        return new RowCounter(file, settings, job.id(), total -> {
+        return RowCounter.start(file, settings, job.id(), total -> {
             jobs.setTotalRows(job.id(), total);
             log.debug("Import {}: {} rows counted in {} ms", job.id(), total, (System.nanoTime() - start) / 1_000_000);
         });

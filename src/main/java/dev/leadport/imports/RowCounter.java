@@ -20,20 +20,32 @@ final class RowCounter implements AutoCloseable {
     private final ExecutorService counter;
     private final CompletableFuture<Long> total;
 
+    private RowCounter(ExecutorService counter, CompletableFuture<Long> total) {
+        this.counter = counter;
+        this.total = total;
+    }
+
     /** Starts counting; {@code onCounted} receives the total on the counting thread. */
-    RowCounter(Path file, ImportSettings settings, long importId, LongConsumer onCounted) {
-        this.counter = Executors.newSingleThreadExecutor(r -> {
+    static RowCounter start(Path file, ImportSettings settings, long importId, LongConsumer onCounted) {
+        ExecutorService counter = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "import-" + importId + "-counter");
             t.setDaemon(true);
             return t;
         });
-        this.total = CompletableFuture.supplyAsync(
-                () -> {
-                    long rows = count(file, settings);
-                    onCounted.accept(rows);
-                    return rows;
-                },
-                counter);
+        return new RowCounter(
+                counter,
+                CompletableFuture.supplyAsync(
+                        () -> {
+                            long rows = count(file, settings);
+                            onCounted.accept(rows);
+                            return rows;
+                        },
+                        counter));
+    }
+
+    /** A count an earlier run of the import made already. */
+    static RowCounter known(long total) {
+        return new RowCounter(null, CompletableFuture.completedFuture(total));
     }
 
     /** Waits for the count, so a finished import never shows an unknown total. */
@@ -75,6 +87,9 @@ final class RowCounter implements AutoCloseable {
     /** Stops a count still running and waits for its thread, so the file can be removed safely afterwards. */
     @Override
     public void close() {
+        if (counter == null) {
+            return;
+        }
         counter.shutdownNow();
         try {
             counter.awaitTermination(30, TimeUnit.SECONDS);
