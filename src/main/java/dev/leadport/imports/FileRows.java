@@ -44,17 +44,6 @@ final class FileRows implements AutoCloseable {
         return new FileRows(source, settings, facts(file, source));
     }
 
-    /** Counts the data rows (blank rows left out), for progress. */
-    static long count(Path file, ImportSettings settings) throws IOException, UnreadableFileException {
-        long count = 0;
-        try (TabularSource source = TabularSource.open(file, settings.readOptions())) {
-            for (Iterator<SourceRow> it = source.iterator(); it.hasNext(); it.next()) {
-                count++;
-            }
-        }
-        return count;
-    }
-
     /** The headers of a file, read without reading its rows. */
     static List<String> headers(Path file, ReadOptions options) throws IOException, UnreadableFileException {
         try (TabularSource source = TabularSource.open(file, options)) {

@@ -192,6 +192,14 @@ class ImportJobRepository {
                 .update();
     }
 
+    /** Removes rows staged ahead of the checkpoint by a run that stopped before merging them. */
+    void deleteStagingAfter(long id, long throughRow) {
+        jdbc.sql("delete from import_staging where import_id = :id and row_number > :through")
+                .param("id", id)
+                .param("through", throughRow)
+                .update();
+    }
+
     void deleteStaging(long id) {
         jdbc.sql("delete from import_staging where import_id = :id")
                 .param("id", id)

@@ -103,26 +103,33 @@ class ImportRunner {
         }
         Path file = null;
         try {
+            long downloadStart = System.nanoTime();
             file = download(job);
+            log.debug(
+                    "Import {}: upload read back in {} ms", importId, (System.nanoTime() - downloadStart) / 1_000_000);
             ImportSettings settings = settingsFactory.forJob(job, file, actor);
-            if (job.totalRows() == null) {
-                long countStart = System.nanoTime();
-                jobs.setTotalRows(importId, FileRows.count(file, settings));
-                log.debug("Import {}: rows counted in {} ms", importId, (System.nanoTime() - countStart) / 1_000_000);
-            }
+            boolean cancelled = false;
+            RowCounter counter = null;
             try (FileRows rows = FileRows.open(file, settings);
-                    ChunkPrefetch chunks = new ChunkPrefetch(rows, properties.chunkRows(), importId)) {
+                    ChunkPrefetch chunks = new ChunkPrefetch(
+                            rows, properties.chunkRows(), importId, chunk -> stage(importId, chunk))) {
                 long through = job.checkpointRow();
+                // Rows an earlier run staged ahead but never merged are staged again as their chunk comes round.
+                jobs.deleteStagingAfter(importId, through);
                 rows.skipThrough(through);
                 int written = 0;
                 List<CheckedRow> chunk;
                 while (!(chunk = chunks.next()).isEmpty()) {
+                    if (counter == null) {
+                        // Started once the first chunk is in hand, so the count does not slow the rows to land first.
+                        counter = counter(job, file, settings);
+                    }
                     if (written++ == maxChunks) {
                         return;
                     }
                     if (jobs.cancelRequested(importId)) {
-                        end(job, actor, OperationStatus.CANCELLED, null);
-                        return;
+                        cancelled = true;
+                        break;
                     }
                     long writeStart = System.nanoTime();
                     through = writeChunk(job, actor, through, chunk);
@@ -133,8 +140,16 @@ class ImportRunner {
                             through,
                             (System.nanoTime() - writeStart) / 1_000_000);
                 }
+                if (!cancelled) {
+                    counter = counter == null ? counter(job, file, settings) : counter;
+                    counter.await();
+                }
+            } finally {
+                if (counter != null) {
+                    counter.close();
+                }
             }
-            end(job, actor, null, null);
+            end(job, actor, cancelled ? OperationStatus.CANCELLED : null, null);
         } catch (UnreadableFileException e) {
             end(job, actor, OperationStatus.FAILED, "The file cannot be read: " + e.getMessage());
         } catch (TransientDataAccessException | CannotGetJdbcConnectionException e) {
@@ -147,6 +162,18 @@ class ImportRunner {
         } finally {
             deleteQuietly(file);
         }
+    }
+
+    /** Counts the rows alongside the import, or hands back the count an earlier run made. */
+    private RowCounter counter(StoredJob job, Path file, ImportSettings settings) {
+        if (job.totalRows() != null) {
+            return RowCounter.known(job.totalRows());
+        }
+        long start = System.nanoTime();
+        return RowCounter.start(file, settings, job.id(), total -> {
+            jobs.setTotalRows(job.id(), total);
+            log.debug("Import {}: {} rows counted in {} ms", job.id(), total, (System.nanoTime() - start) / 1_000_000);
+        });
     }
 
     /** Called when the job engine stops retrying: the database stayed away; the import ends as failed. */
@@ -166,7 +193,7 @@ class ImportRunner {
         for (int attempt = 1; ; attempt++) {
             try {
                 tx.executeWithoutResult(status -> {
-                    int valid = stage(job.id(), chunk);
+                    int valid = writeErrors(job.id(), chunk);
                     Merged merged = merger.merge(job.id(), fromRow, toRow, job.duplicateMode(), actor);
                     long invalid = chunk.size() - valid;
                     long skipped = valid - merged.created() - merged.updated() - merged.failed();
@@ -191,11 +218,25 @@ class ImportRunner {
         }
     }
 
-    private int stage(long importId, List<CheckedRow> chunk) {
+    /**
+     * Stages a chunk's valid rows in a transaction of its own, on the reader thread, while the chunk before it merges.
+     * Staged rows are scratch space: until the chunk's merge commits its checkpoint they count for nothing.
+     */
+    private void stage(long importId, List<CheckedRow> chunk) {
+        tx.executeWithoutResult(status -> {
+            try {
+                staging.write(DataSourceUtils.getConnection(dataSource), importId, chunk);
+            } catch (SQLException e) {
+                throw new SQLStateSQLExceptionTranslator().translate("COPY into staging", null, e);
+            }
+        });
+    }
+
+    private int writeErrors(long importId, List<CheckedRow> chunk) {
         try {
-            return staging.write(DataSourceUtils.getConnection(dataSource), importId, chunk, true);
+            return staging.writeErrors(DataSourceUtils.getConnection(dataSource), importId, chunk);
         } catch (SQLException e) {
-            throw new SQLStateSQLExceptionTranslator().translate("COPY into staging", null, e);
+            throw new SQLStateSQLExceptionTranslator().translate("COPY into import_row_error", null, e);
         }
     }
 

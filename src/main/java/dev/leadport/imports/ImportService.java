@@ -28,6 +28,8 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
@@ -40,6 +42,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class ImportService {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportService.class);
 
     private final ImportJobRepository jobs;
     private final ImportSettingsFactory settingsFactory;
@@ -214,9 +218,12 @@ public class ImportService {
             throw new InvalidInputException("file", "The file cannot be read: " + e.getMessage());
         }
         StoredFile stored;
+        long storeStart = System.nanoTime();
         try (InputStream in = Files.newInputStream(upload.path())) {
             stored = files.save(
                     upload.fileName(), "application/octet-stream", actor.id(), in, properties.fileRetention());
+            log.debug(
+                    "Upload of {} bytes stored in {} ms", stored.size(), (System.nanoTime() - storeStart) / 1_000_000);
         } catch (IOException e) {
             throw new InvalidInputException("file", "The upload could not be read: " + e.getMessage());
         }
@@ -323,7 +330,7 @@ public class ImportService {
 
     private int stage(long scratchId, List<CheckedRow> chunk) {
         try {
-            return staging.write(DataSourceUtils.getConnection(dataSource), scratchId, chunk, false);
+            return staging.write(DataSourceUtils.getConnection(dataSource), scratchId, chunk);
         } catch (SQLException e) {
             throw new SQLStateSQLExceptionTranslator().translate("COPY into staging", null, e);
         }

@@ -7,6 +7,7 @@ import dev.leadport.leads.Parsed;
 import dev.leadport.leads.PhoneNumber;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,13 +23,17 @@ final class RowValidator {
 
     static final Map<LeadField, Integer> MAX_LENGTHS = maxLengths();
 
-    private final ColumnMapping mapping;
+    /** Each target's column, looked up once per import rather than for every cell of every row. */
+    private final Map<ColumnTarget, ColumnMapping.Column> columns = new HashMap<>();
+
     private final List<CustomFieldSpec> customFields;
     private final ImportOptions options;
     private final StatusMapper statuses;
 
     RowValidator(ColumnMapping mapping, List<CustomFieldSpec> customFields, ImportOptions options) {
-        this.mapping = mapping;
+        for (ColumnMapping.Column column : mapping.columns()) {
+            columns.putIfAbsent(column.target(), column);
+        }
         this.customFields = List.copyOf(customFields);
         this.options = options;
         this.statuses = new StatusMapper(options.statusValues());
@@ -94,7 +99,7 @@ final class RowValidator {
         }
 
         private String text(ColumnTarget target, int maxLength) {
-            Optional<ColumnMapping.Column> column = mapping.columnFor(target);
+            Optional<ColumnMapping.Column> column = columnFor(target);
             if (column.isEmpty()) {
                 return null;
             }
@@ -112,7 +117,7 @@ final class RowValidator {
         /** A value read by {@code parser}; null when empty, or when invalid (a problem naming why). */
         <T> T parsed(LeadField field, Function<String, Parsed<T>> parser) {
             String text = text(field);
-            Optional<ColumnMapping.Column> column = mapping.columnFor(ColumnTarget.field(field));
+            Optional<ColumnMapping.Column> column = columnFor(ColumnTarget.field(field));
             if (field == LeadField.EMAIL || field == LeadField.PHONE) {
                 contactSeen |= text != null;
             }
@@ -128,8 +133,8 @@ final class RowValidator {
             if (contactSeen) {
                 return;
             }
-            Optional<ColumnMapping.Column> column = mapping.columnFor(ColumnTarget.field(LeadField.EMAIL))
-                    .or(() -> mapping.columnFor(ColumnTarget.field(LeadField.PHONE)));
+            Optional<ColumnMapping.Column> column = columnFor(ColumnTarget.field(LeadField.EMAIL))
+                    .or(() -> columnFor(ColumnTarget.field(LeadField.PHONE)));
             problems.add(new RowProblem(
                     row.rowNumber(),
                     column.map(ColumnMapping.Column::header).orElse(null),
@@ -160,7 +165,7 @@ final class RowValidator {
         Map<String, Object> customValues() {
             Map<String, Object> values = new LinkedHashMap<>();
             for (CustomFieldSpec field : customFields) {
-                Optional<ColumnMapping.Column> column = mapping.columnFor(ColumnTarget.custom(field.key()));
+                Optional<ColumnMapping.Column> column = columnFor(ColumnTarget.custom(field.key()));
                 String text = column.map(c -> cell(c.index())).orElse("");
                 if (text.isEmpty()) {
                     if (field.required()) {
@@ -182,6 +187,10 @@ final class RowValidator {
         private void problem(ColumnMapping.Column column, String value, String reason) {
             problems.add(new RowProblem(row.rowNumber(), column.header(), RowChecks.preview(value), reason));
         }
+    }
+
+    private Optional<ColumnMapping.Column> columnFor(ColumnTarget target) {
+        return Optional.ofNullable(columns.get(target));
     }
 
     private static String blankToNull(String text) {

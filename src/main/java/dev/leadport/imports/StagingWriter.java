@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes one chunk of checked rows with COPY: valid rows into import_staging, rows with problems into
- * import_row_error. Runs on the caller's transaction-bound connection, so a chunk lands whole or not at all.
+ * import_row_error. Runs on the caller's transaction-bound connection.
  */
 @Component
 class StagingWriter {
@@ -36,8 +36,8 @@ class StagingWriter {
         this.json = json;
     }
 
-    /** Stages the chunk; returns how many rows were valid. Errors are written only when {@code keepErrors}. */
-    int write(Connection connection, long importId, List<CheckedRow> rows, boolean keepErrors) throws SQLException {
+    /** Stages the chunk's valid rows; returns how many there were. */
+    int write(Connection connection, long importId, List<CheckedRow> rows) throws SQLException {
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
         CopyText text = new CopyText();
         int valid = 0;
@@ -55,25 +55,33 @@ class StagingWriter {
                 staging.cancelCopy();
             }
         }
-        if (keepErrors && valid < rows.size()) {
-            CopyIn errors = copy.copyIn(ERROR_COPY);
-            try {
-                for (CheckedRow row : rows) {
-                    if (!row.isValid()) {
-                        write(
-                                errors,
-                                errorLine(
-                                        text,
-                                        importId,
-                                        row.result().row(),
-                                        row.result().problems()));
-                    }
+        return valid;
+    }
+
+    /** Records the chunk's invalid rows with their problems; returns how many rows were valid. */
+    int writeErrors(Connection connection, long importId, List<CheckedRow> rows) throws SQLException {
+        int valid = (int) rows.stream().filter(CheckedRow::isValid).count();
+        if (valid == rows.size()) {
+            return valid;
+        }
+        CopyText text = new CopyText();
+        CopyIn errors = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(ERROR_COPY);
+        try {
+            for (CheckedRow row : rows) {
+                if (!row.isValid()) {
+                    write(
+                            errors,
+                            errorLine(
+                                    text,
+                                    importId,
+                                    row.result().row(),
+                                    row.result().problems()));
                 }
-                errors.endCopy();
-            } finally {
-                if (errors.isActive()) {
-                    errors.cancelCopy();
-                }
+            }
+            errors.endCopy();
+        } finally {
+            if (errors.isActive()) {
+                errors.cancelCopy();
             }
         }
         return valid;

@@ -14,13 +14,29 @@ final class StatusMapper {
 
     private static final Map<String, LeadStatus> BUILT_IN = builtIn();
 
+    /** Files repeat a handful of status words; each distinct text is read once (up to a bound). */
+    private static final int REMEMBERED = 1_000;
+
     private final Map<String, LeadStatus> userValues = new HashMap<>();
+    private final Map<String, Parsed<LeadStatus>> read = new HashMap<>();
 
     StatusMapper(Map<String, LeadStatus> userValues) {
         userValues.forEach((text, status) -> this.userValues.put(HeaderNames.words(text), status));
     }
 
     Parsed<LeadStatus> parse(String text) {
+        Parsed<LeadStatus> known = read.get(text);
+        if (known != null) {
+            return known;
+        }
+        Parsed<LeadStatus> parsed = interpret(text);
+        if (read.size() < REMEMBERED) {
+            read.put(text, parsed);
+        }
+        return parsed;
+    }
+
+    private Parsed<LeadStatus> interpret(String text) {
         if (text.isBlank()) {
             return Parsed.valid(LeadStatus.NEW);
         }
