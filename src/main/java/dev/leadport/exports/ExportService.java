@@ -198,13 +198,12 @@ public class ExportService {
 
     private SqlWhere select(ExportRequest request, CurrentUser user) {
         SqlWhere where = LeadFilterSql.where(request.filter(), user, leads.timeZone());
-        return ExportSql.select(request, where, json.writeValueAsString(ownerNames()));
+        return ExportSql.select(request, where, ownerNames(), json);
     }
 
-    /** Owner ids (as the cursor hands them over) to usernames; users are few, leads are many. */
-    private Map<String, String> ownerNames() {
-        return users.all().stream()
-                .collect(Collectors.toMap(u -> String.valueOf(u.id()), UserAccount::username, (a, b) -> a));
+    /** Owner ids to usernames; users are few, leads are many. */
+    private Map<Long, String> ownerNames() {
+        return users.all().stream().collect(Collectors.toMap(UserAccount::id, UserAccount::username, (a, b) -> a));
     }
 
     /**
