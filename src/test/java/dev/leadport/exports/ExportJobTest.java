@@ -7,6 +7,7 @@ import dev.leadport.leads.LeadFilter;
 import dev.leadport.notifications.MailAndClockTestBase;
 import dev.leadport.shared.events.OperationEvent;
 import dev.leadport.shared.events.OperationStatus;
+import dev.leadport.shared.events.OperationType;
 import dev.leadport.support.Api;
 import dev.leadport.users.Users;
 import jakarta.mail.MessagingException;
@@ -73,7 +74,9 @@ class ExportJobTest extends MailAndClockTestBase {
         assertThat(file.bytes()).isEqualTo(rep.get(EXPORT + query).bytes());
         assertThat(file.body()).contains("'=HYPERLINK").doesNotContain("-admin@");
 
-        List<OperationEvent> events = operations.byId(String.valueOf(id));
+        List<OperationEvent> events = operations.of(OperationType.EXPORT, name).stream()
+                .filter(e -> e.operationId().equals(String.valueOf(id)))
+                .toList();
         assertThat(events)
                 .extracting(OperationEvent::status)
                 .containsExactly(OperationStatus.RUNNING, OperationStatus.COMPLETED);
