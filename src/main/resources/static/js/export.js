@@ -187,6 +187,37 @@
     refresh();
     openDialog();
   }
+  // ---- background export: the server writes the file, the page follows the job and offers the download --------------
+  const background = document.getElementById("export-background");
+  const backgroundMessage = document.getElementById("background-message");
+  background.addEventListener("click", async () => {
+    const params = query();
+    if (!params.get("fields")) {
+      lp.say(backgroundMessage, "Choose at least one column first.", "error");
+      return;
+    }
+    const started = await lp.api("POST", "/api/leads/import-export/exports?" + params);
+    if (!started.ok) {
+      lp.say(backgroundMessage, lp.problemMessage(started, "The export could not be started."), "error");
+      return;
+    }
+    const self = started.data.links.self;
+    lp.say(backgroundMessage, "The export runs in the background; you get a mail when it is ready.", "ok");
+    const follow = async () => {
+      const job = await lp.api("GET", self);
+      if (!job.ok) return;
+      if (job.data.status === "COMPLETED") {
+        backgroundMessage.textContent = `The file is ready (${job.data.rows} leads): `;
+        backgroundMessage.append(lp.el("a", { href: job.data.links.file, text: job.data.fileName }));
+      } else if (job.data.status === "FAILED") {
+        lp.say(backgroundMessage, job.data.error || "The export failed.", "error");
+      } else {
+        lp.say(backgroundMessage, `The export runs in the background (${job.data.progress} %); you get a mail when it is ready.`, "ok");
+        setTimeout(follow, 2000);
+      }
+    };
+    setTimeout(follow, 1000);
+  });
 
   refresh();
   loadScheduleToEdit();

@@ -156,19 +156,30 @@ class BulkRepository {
         return n;
     }
 
-    /** Runs the next chunk of PENDING results in one transaction and returns how many it settled (0 = done). */
-    int runChunk(BulkOperation op, CurrentUser actor, int size) {
-        Integer settled = transaction.execute(status -> {
-            int n = chunkStatement(op, actor, size).update();
-            if (n > 0) {
+    /** What one chunk settled: how many results, and the last position, where the next chunk starts. */
+    record Chunk(int settled, int last) {}
+
+    /**
+     * Runs the next chunk of PENDING results after position {@code after} in one transaction; a chunk that settled
+     * nothing means the operation is done.
+     */
+    Chunk runChunk(BulkOperation op, CurrentUser actor, int size, int after) {
+        Chunk chunk = transaction.execute(status -> {
+            List<Integer> positions = chunkStatement(op, actor, size)
+                    .param("after", after)
+                    .query(Integer.class)
+                    .list();
+            if (!positions.isEmpty()) {
                 jdbc.sql("update bulk_operation set processed = processed + :n where id = :op")
-                        .param("n", n)
+                        .param("n", positions.size())
                         .param("op", op.id())
                         .update();
             }
-            return n;
+            return new Chunk(
+                    positions.size(),
+                    positions.stream().mapToInt(Integer::intValue).max().orElse(after));
         });
-        return settled == null ? 0 : settled;
+        return chunk == null ? new Chunk(0, after) : chunk;
     }
 
     private JdbcClient.StatementSpec chunkStatement(BulkOperation op, CurrentUser actor, int size) {

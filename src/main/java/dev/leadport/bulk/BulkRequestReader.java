@@ -40,8 +40,13 @@ class BulkRequestReader {
             }
         }
         List<LeadStatus> statuses = new ArrayList<>();
-        for (Object s : asList(filter.get("status"))) {
-            LeadStatus.parse(String.valueOf(s))
+        // A list, one status, or several in one string separated by commas (as the export's query parameter takes
+        // them).
+        for (String s : asList(filter.get("status")).stream()
+                .flatMap(v -> Arrays.stream(String.valueOf(v).split(",")))
+                .filter(v -> !v.isBlank())
+                .toList()) {
+            LeadStatus.parse(s)
                     .ifPresentOrElse(
                             statuses::add,
                             () -> problems.add(new FieldProblem(

@@ -51,6 +51,15 @@ public class BulkService {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final Map<TotalsKey, Map<BulkResultCode, Long>> totals =
+            java.util.Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<TotalsKey, Map<BulkResultCode, Long>> eldest) {
+                    return size() > 256;
+                }
+            });
 
     BulkService(
             BulkRepository repository,
@@ -281,9 +290,11 @@ public class BulkService {
             publish(op, OperationStatus.RUNNING);
         }
         try {
-            while (repository.runChunk(op, actor, properties.chunkSize()) > 0) {
-                // Each chunk commits on its own, so progress is visible and a restart resumes after it.
-            }
+            // Each chunk commits on its own, so progress is visible and a restart resumes after it.
+            BulkRepository.Chunk chunk = new BulkRepository.Chunk(0, 0);
+            do {
+                chunk = repository.runChunk(op, actor, properties.chunkSize(), chunk.last());
+            } while (chunk.settled() > 0);
         } catch (RuntimeException e) {
             log.error("Bulk operation {} failed", id, e);
             repository.finish(id, OperationStatus.FAILED, "The operation stopped: " + e.getMessage(), clock.instant());
@@ -302,6 +313,23 @@ public class BulkService {
         return get(id, actor);
     }
 
+    /**
+     * The counts per result. An operation's results change only in the statements that also move its
+     * {@code processed} or its status, so counts computed for one (processed, status) stay exact until either
+     * moves; a client polling a running job then costs one read of the operation, not a count of all its results.
+     */
+    private Map<BulkResultCode, Long> totals(BulkOperation op) {
+        TotalsKey key = new TotalsKey(op.id(), op.processed(), op.status());
+        Map<BulkResultCode, Long> cached = totals.get(key);
+        if (cached == null) {
+            cached = Map.copyOf(repository.totals(op.id()));
+            totals.put(key, cached);
+        }
+        return cached;
+    }
+
+    private record TotalsKey(long operation, int processed, OperationStatus status) {}
+
     private void schedule(long id) {
         scheduler.scheduleIfNotExists(JOB.instance(String.valueOf(id)).data(id).scheduledTo(clock.instant()));
     }
@@ -314,7 +342,7 @@ public class BulkService {
     }
 
     private BulkOperationView view(BulkOperation op, int limit) {
-        Map<BulkResultCode, Long> counts = repository.totals(op.id());
+        Map<BulkResultCode, Long> counts = totals(op);
         Map<String, Long> totals = new LinkedHashMap<>();
         totals.put("requested", (long) op.requested());
         for (BulkResultCode code : BulkResultCode.values()) {
@@ -350,7 +378,7 @@ public class BulkService {
     }
 
     private void publish(BulkOperation op, OperationStatus status) {
-        Map<BulkResultCode, Long> counts = repository.totals(op.id());
+        Map<BulkResultCode, Long> counts = totals(op);
         long done = counts.getOrDefault(op.kind().done(), 0L);
         long skipped = counts.entrySet().stream()
                 .filter(e -> e.getKey().skipped())

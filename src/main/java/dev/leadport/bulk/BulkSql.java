@@ -2,9 +2,10 @@ package dev.leadport.bulk;
 
 /**
  * The statements that change leads, one per operation kind. Each takes the next {@code :size} PENDING results of
- * operation {@code :op}, locks their leads (still live and, for a REP, still their own), changes those that differ,
- * and settles the results with the previous values in the same statement. No string literal here may contain a
- * colon: Spring would read it as a named parameter.
+ * operation {@code :op} after position {@code :after} (where the previous chunk ended, so no chunk re-reads the
+ * results already settled), locks their leads (still live and, for a REP, still their own), changes those that
+ * differ, and settles the results with the previous values in the same statement, returning their positions. No
+ * string literal here may contain a colon: Spring would read it as a named parameter.
  */
 final class BulkSql {
 
@@ -17,7 +18,7 @@ final class BulkSql {
     private static final String CHUNK = """
             with chunk as (
               select position, lead_id from bulk_result
-              where operation_id = :op and result = 'PENDING'
+              where operation_id = :op and result = 'PENDING' and position > :after
               order by position limit :size
             )""";
 
@@ -53,6 +54,8 @@ final class BulkSql {
                 applied_at = ch.updated_at
             from chunk c left join old o on o.id = c.lead_id left join changed ch on ch.id = c.lead_id
             where r.operation_id = :op and r.position = c.position
+              and r.position > :after and r.position <= (select max(m.position) from chunk m)
+            returning r.position
             """);
 
     static final String ASSIGN_CHUNK = sql(CHUNK + """
@@ -75,6 +78,8 @@ final class BulkSql {
                 applied_at = ch.updated_at
             from chunk c left join old o on o.id = c.lead_id left join changed ch on ch.id = c.lead_id
             where r.operation_id = :op and r.position = c.position
+              and r.position > :after and r.position <= (select max(m.position) from chunk m)
+            returning r.position
             """);
 
     static final String DELETE_CHUNK = sql(CHUNK + """
@@ -89,6 +94,8 @@ final class BulkSql {
                 message = case when ch.id is null then {gone} end
             from chunk c left join changed ch on ch.id = c.lead_id
             where r.operation_id = :op and r.position = c.position
+              and r.position > :after and r.position <= (select max(m.position) from chunk m)
+            returning r.position
             """);
 
     /**
@@ -123,6 +130,8 @@ final class BulkSql {
                                else 'is no longer in the recycle bin' end
             from chunk c left join ranked k on k.id = c.lead_id left join restored s on s.id = c.lead_id
             where r.operation_id = :op and r.position = c.position
+              and r.position > :after and r.position <= (select max(m.position) from chunk m)
+            returning r.position
             """;
 
     /** Puts back the previous values of leads nobody changed since the operation ({@code updated_at} unmoved). */
@@ -149,6 +158,8 @@ final class BulkSql {
                           end
             from chunk c left join reverted v on v.id = c.lead_id
             where r.operation_id = :op and r.position = c.position
+              and r.position > :after and r.position <= (select max(m.position) from chunk m)
+            returning r.position
             """;
 
     private static final String DRY_RUN_FROM = """

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -83,7 +84,7 @@ public class ExportService {
 
     /** The dated file name the download gets, e.g. {@code leads-2026-11-25.csv}. */
     public String fileName(ExportRequest request) {
-        return "leads-" + LocalDate.now(clock.withZone(leads.timeZone())) + "."
+        return "leads-" + LocalDate.ofInstant(clock.instant(), leads.timeZone()) + "."
                 + request.format().extension();
     }
 
@@ -92,33 +93,32 @@ public class ExportService {
      * went away) stops the database query and is rethrown; the operation is recorded as cancelled.
      */
     public long write(ExportRequest request, CurrentUser user, OutputStream out) throws IOException {
-        String operationId = UUID.randomUUID().toString();
-        Instant started = clock.instant();
-        publish(request, user, operationId, OperationStatus.RUNNING, started, null, 0, null);
-        SqlWhere select = select(request, user);
+        Recorded recorded = new Recorded(UUID.randomUUID().toString(), user, clock.instant(), Map.of(), Map.of());
+        publish(request, recorded, OperationStatus.RUNNING, null, 0, null);
         long[] rows = {0};
         try {
-            rows[0] =
-                    request.format() == ExportFormat.CSV ? csv(request, select, out) : xlsx(request, select, out, rows);
-        } catch (ExportRepository.ClientGone e) {
-            cancelled(request, user, operationId, started, rows[0], e.io());
-            throw e.io();
+            rows[0] = writeFile(request, user, out, n -> rows[0] = n);
         } catch (IOException e) {
-            cancelled(request, user, operationId, started, rows[0], e);
+            publish(
+                    request,
+                    recorded,
+                    OperationStatus.CANCELLED,
+                    clock.instant(),
+                    rows[0],
+                    "The download stopped after " + (rows[0] > 0 ? rows[0] + " rows" : "it began") + ": "
+                            + e.getMessage());
             throw e;
         } catch (RuntimeException e) {
             publish(
                     request,
-                    user,
-                    operationId,
+                    recorded,
                     OperationStatus.FAILED,
-                    started,
                     clock.instant(),
                     rows[0],
                     "The export failed after " + rows[0] + " rows.");
             throw e;
         }
-        publish(request, user, operationId, OperationStatus.COMPLETED, started, clock.instant(), rows[0], null);
+        publish(request, recorded, OperationStatus.COMPLETED, clock.instant(), rows[0], null);
         return rows[0];
     }
 
@@ -127,13 +127,25 @@ public class ExportService {
      * themselves (a scheduled export is one SCHEDULED_EXPORT, not also an EXPORT).
      */
     public long writeUnrecorded(ExportRequest request, CurrentUser user, OutputStream out) throws IOException {
+        return writeFile(request, user, out, n -> {});
+    }
+
+    /** Writes the file; {@code progress} hears the rows written so far every few thousand rows. */
+    long writeFile(ExportRequest request, CurrentUser user, OutputStream out, LongConsumer progress)
+            throws IOException {
         SqlWhere select = select(request, user);
-        long[] rows = {0};
         try {
-            return request.format() == ExportFormat.CSV ? csv(request, select, out) : xlsx(request, select, out, rows);
+            return request.format() == ExportFormat.CSV
+                    ? csv(request, select, out, progress)
+                    : xlsx(request, select, out, progress);
         } catch (ExportRepository.ClientGone e) {
             throw e.io();
         }
+    }
+
+    /** How many leads the request's filter selects for the user. */
+    long count(ExportRequest request, CurrentUser user) {
+        return repository.count(LeadFilterSql.where(request.filter(), user, leads.timeZone()));
     }
 
     /** The total and the first rows, from the same formatted SELECT as the file. */
@@ -149,7 +161,8 @@ public class ExportService {
         return new ExportPreview(repository.count(where), fields, rows);
     }
 
-    private long csv(ExportRequest request, SqlWhere select, OutputStream out) throws IOException {
+    private long csv(ExportRequest request, SqlWhere select, OutputStream out, LongConsumer progress)
+            throws IOException {
         if (request.bom()) {
             out.write(BOM);
         }
@@ -158,57 +171,59 @@ public class ExportService {
         header.writeRecord(request.headers());
         header.flush();
         // COPY hands over one row per message; batching them spares the servlet stream a call per row.
-        CrlfLines lines = new CrlfLines(new BufferedOutputStream(out, 64 * 1024));
+        CrlfLines lines = new CrlfLines(new BufferedOutputStream(out, 64 * 1024), progress);
         long rows = repository.copyCsv(select, lines);
         lines.flush();
         return rows;
     }
 
-    private long xlsx(ExportRequest request, SqlWhere select, OutputStream out, long[] rows) throws IOException {
+    private long xlsx(ExportRequest request, SqlWhere select, OutputStream out, LongConsumer progress)
+            throws IOException {
         XlsxRowWriter writer = new XlsxRowWriter(out);
         writer.header(request.headers());
+        long[] rows = {0};
         repository.stream(select, request.columns().size(), cells -> {
             try {
                 writer.row(cells);
             } catch (IOException e) {
                 throw new ExportRepository.ClientGone(e);
             }
-            rows[0]++;
+            if (++rows[0] % CrlfLines.REPORT_EVERY == 0) {
+                progress.accept(rows[0]);
+            }
         });
         writer.finish();
         return rows[0];
     }
 
-    private void cancelled(
-            ExportRequest request, CurrentUser user, String operationId, Instant started, long rows, IOException e) {
-        publish(
-                request,
-                user,
-                operationId,
-                OperationStatus.CANCELLED,
-                started,
-                clock.instant(),
-                rows,
-                "The download stopped after " + (rows > 0 ? rows + " rows" : "it began") + ": " + e.getMessage());
-    }
-
     private SqlWhere select(ExportRequest request, CurrentUser user) {
         SqlWhere where = LeadFilterSql.where(request.filter(), user, leads.timeZone());
-        return ExportSql.select(request, where, json.writeValueAsString(ownerNames()));
+        return ExportSql.select(request, where, ownerNames(), json);
     }
 
-    /** Owner ids (as the cursor hands them over) to usernames; users are few, leads are many. */
-    private Map<String, String> ownerNames() {
-        return users.all().stream()
-                .collect(Collectors.toMap(u -> String.valueOf(u.id()), UserAccount::username, (a, b) -> a));
+    /** Owner ids to usernames; users are few, leads are many. */
+    private Map<Long, String> ownerNames() {
+        return users.all().stream().collect(Collectors.toMap(UserAccount::id, UserAccount::username, (a, b) -> a));
     }
 
-    private void publish(
-            ExportRequest request,
-            CurrentUser user,
+    /**
+     * Who runs an export and what its events carry besides the request.
+     *
+     * @param parameters added to the request's own parameters (a background job's file name, for instance)
+     * @param links relative URLs for the activity log and mails
+     */
+    record Recorded(
             String operationId,
-            OperationStatus status,
+            CurrentUser user,
             Instant started,
+            Map<String, Object> parameters,
+            Map<String, String> links) {}
+
+    /** Publishes the export's {@link OperationEvent}: filters, fields, file options and rows written. */
+    void publish(
+            ExportRequest request,
+            Recorded recorded,
+            OperationStatus status,
             Instant finished,
             long rows,
             String error) {
@@ -220,18 +235,19 @@ public class ExportService {
         parameters.put("bom", request.bom());
         parameters.put("header", request.header().name().toLowerCase(java.util.Locale.ROOT));
         parameters.put("neutralise", request.neutralise());
+        parameters.putAll(recorded.parameters());
         events.publishEvent(new OperationEvent(
                 OperationType.EXPORT,
-                operationId,
+                recorded.operationId(),
                 status,
-                user.id(),
-                user.username(),
-                started,
+                recorded.user().id(),
+                recorded.user().username(),
+                recorded.started(),
                 finished,
                 new OperationEvent.Counts(rows, rows, 0, 0, 0, 0),
                 parameters,
                 error,
-                Map.of()));
+                recorded.links()));
     }
 
     static Map<String, Object> filters(LeadFilter f) {

@@ -2,6 +2,7 @@ package dev.leadport.leads;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Which leads a list, export or bulk operation covers. Every part is optional; dates are whole days in the
@@ -20,7 +21,10 @@ public record LeadFilter(
     public static final LeadFilter ALL = new LeadFilter(List.of(), null, null, null, null, null, null, null);
 
     public LeadFilter {
-        statuses = statuses == null ? List.of() : List.copyOf(statuses);
+        // An empty repeat of a repeatable parameter ("status=NEW&status=") binds as a null element: no status asked.
+        statuses = statuses == null
+                ? List.of()
+                : statuses.stream().filter(Objects::nonNull).distinct().toList();
         source = blankToNull(source);
         q = blankToNull(q);
     }

@@ -31,7 +31,7 @@ class OperationMailListener {
     private static final Set<OperationStatus> NOTIFIED =
             Set.of(OperationStatus.COMPLETED, OperationStatus.COMPLETED_WITH_ERRORS, OperationStatus.FAILED);
 
-    /** Usually over while the user watches; mailed only when slow or failed. */
+    /** Usually over while the user watches; mailed only when slow or failed (a background export always is). */
     private static final Set<OperationType> QUICK_JOBS = Set.of(OperationType.EXPORT, OperationType.VALIDATION);
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z", Locale.ROOT);
@@ -89,7 +89,9 @@ class OperationMailListener {
             // A successful run mails its file to the schedule's recipients; only failures concern the owner.
             return event.status() == OperationStatus.FAILED;
         }
-        if (QUICK_JOBS.contains(event.type()) && event.status() != OperationStatus.FAILED) {
+        if (QUICK_JOBS.contains(event.type())
+                && event.status() != OperationStatus.FAILED
+                && !Boolean.TRUE.equals(event.parameters().get("background"))) {
             Long ms = event.durationMillis();
             return ms != null && ms >= properties.quickJobThreshold().toMillis();
         }

@@ -82,6 +82,31 @@ class BulkApiTest extends ApiTestBase {
     }
 
     @Test
+    void aFilterWithSeveralStatusesSelectsTheLeadsOfEachOfThem() {
+        Api manager = as("manager");
+        String tag = unique("statuses");
+        long contacted = id(createLead(manager, map("email", tag + "-c@x.io", "source", tag, "status", "CONTACTED")));
+        long lost = id(createLead(manager, map("email", tag + "-l@x.io", "source", tag, "status", "LOST")));
+        createLead(manager, map("email", tag + "-n@x.io", "source", tag));
+
+        JsonNode done = manager.post(
+                        BULK + "/update",
+                        map(
+                                "filter", map("source", tag, "status", List.of("CONTACTED", "lost")),
+                                "changes", map("status", "QUALIFIED")))
+                .json();
+        assertThat(done.get("totals").get("updated").asLong()).isEqualTo(2);
+        List<Long> changed = new ArrayList<>();
+        done.get("results").forEach(r -> changed.add(r.get("id").asLong()));
+        assertThat(changed).containsExactly(contacted, lost);
+        assertThat(manager.get("/api/leads?source=" + tag + "&status=NEW")
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isEqualTo(1);
+    }
+
+    @Test
     void dryRunReportsWhatWouldHappenAndChangesNothing() {
         Api manager = as("manager");
         String tag = unique("dry");

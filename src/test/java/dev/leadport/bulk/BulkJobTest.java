@@ -106,8 +106,8 @@ class BulkJobTest extends ApiTestBase {
         }
         repository.insertTargets(id, targets);
         // The node ran one chunk of three, then died.
-        assertThat(repository.runChunk(repository.find(id).orElseThrow(), actor, 3))
-                .isEqualTo(3);
+        assertThat(repository.runChunk(repository.find(id).orElseThrow(), actor, 3, 0))
+                .isEqualTo(new BulkRepository.Chunk(3, 3));
         String firstUpdatedAt =
                 manager.get("/api/leads/" + ids.get(0)).json().get("updatedAt").asString();
 

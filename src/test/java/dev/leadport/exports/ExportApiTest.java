@@ -97,6 +97,9 @@ class ExportApiTest extends ApiTestBase {
         assertThat(emails(admin, base)).containsExactly(tag + "-new@x.io", tag + "-won@x.io", tag + "-lost@x.io");
         assertThat(emails(admin, base + "&status=CONVERTED&status=LOST"))
                 .containsExactly(tag + "-won@x.io", tag + "-lost@x.io");
+        assertThat(emails(admin, base + "&status=CONVERTED,LOST"))
+                .containsExactly(tag + "-won@x.io", tag + "-lost@x.io");
+        assertThat(emails(admin, base + "&status=CONVERTED&status=")).containsExactly(tag + "-won@x.io");
         assertThat(emails(admin, base + "&owner=exrep2")).containsExactly(tag + "-lost@x.io");
         assertThat(emails(admin, base + "&owner=" + rep2)).containsExactly(tag + "-lost@x.io");
         assertThat(emails(admin, base + "&q=rockets")).containsExactly(tag + "-new@x.io");

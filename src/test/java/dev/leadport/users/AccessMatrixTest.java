@@ -120,6 +120,9 @@ class AccessMatrixTest extends ApiTestBase {
         // exports
         rules.add(all("GET", IE + "/export", 200, api -> path(IE + "/export?owner=rep")));
         rules.add(all("GET", IE + "/export/preview", 200, api -> path(IE + "/export/preview?owner=rep")));
+        rules.add(all("POST", IE + "/exports", 202, api -> path(IE + "/exports?owner=rep&fields=email")));
+        rules.add(all("GET", IE + "/exports/{id}", 200, api -> path(IE + "/exports/" + repExportJob())));
+        rules.add(all("GET", IE + "/exports/{id}/file", 200, api -> path(IE + "/exports/" + repExportJob() + "/file")));
         // bulk
         rules.add(all(
                 "POST",
@@ -285,6 +288,7 @@ class AccessMatrixTest extends ApiTestBase {
         long activity = repActivity();
         long schedule = repSchedule();
         long deleted = repDeletedLead();
+        long exportJob = repExportJob();
         JsonNode leadBefore = as("rep").get("/api/leads/" + lead).json();
         String importBefore = as("rep").get(IE + "/imports/" + importId).body();
         String scheduleBefore = as("rep").get(IE + "/schedules/" + schedule).body();
@@ -299,7 +303,9 @@ class AccessMatrixTest extends ApiTestBase {
                 "/api/leads/bulk/" + operation + "/results.csv",
                 IE + "/activity/" + activity,
                 IE + "/schedules/" + schedule,
-                IE + "/schedules/" + schedule + "/runs")) {
+                IE + "/schedules/" + schedule + "/runs",
+                IE + "/exports/" + exportJob,
+                IE + "/exports/" + exportJob + "/file")) {
             assertRefused(intruder.get(path), "GET " + path);
         }
         Api.Response runFile = intruder.get(IE + "/schedules/" + schedule + "/runs/1/file");
@@ -447,6 +453,24 @@ class AccessMatrixTest extends ApiTestBase {
             pause();
         }
         throw new AssertionError("import " + id + " did not finish");
+    }
+
+    /** A REP's finished background export, so its file can be fetched. */
+    private long repExportJob() {
+        Api rep = as("rep");
+        Api.Response started = rep.post(IE + "/exports?owner=rep&fields=email", null);
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        long id = started.json().get("exportId").asLong();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            String status = rep.get(IE + "/exports/" + id).json().get("status").asString();
+            if (status.equals("COMPLETED")) {
+                return id;
+            }
+            assertThat(status).as("export job " + id).isNotEqualTo("FAILED");
+            pause();
+        }
+        throw new AssertionError("export job " + id + " did not finish");
     }
 
     private long repBulkOperation() {
