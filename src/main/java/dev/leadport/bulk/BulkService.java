@@ -9,6 +9,7 @@ import dev.leadport.shared.ConflictException;
 import dev.leadport.shared.ForbiddenException;
 import dev.leadport.shared.InvalidInputException;
 import dev.leadport.shared.NotFoundException;
+import dev.leadport.shared.db.DatabaseAway;
 import dev.leadport.shared.events.OperationEvent;
 import dev.leadport.shared.events.OperationStatus;
 import dev.leadport.users.CurrentUser;
@@ -22,6 +23,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,6 +40,9 @@ public class BulkService {
 
     /** Operations on this many leads or more refresh the planner's statistics before their chunks run. */
     private static final int STATISTICS_THRESHOLD = 1_000;
+
+    /** Tries of one chunk that PostgreSQL aborted for a deadlock or a lock conflict with another operation. */
+    private static final int CHUNK_ATTEMPTS = 5;
 
     private static final Logger log = LoggerFactory.getLogger(BulkService.class);
 
@@ -152,7 +157,7 @@ public class BulkService {
             schedule(id);
             return get(id, user);
         }
-        return run(id, user);
+        return run(id, user, false);
     }
 
     public BulkOperationView get(long operationId, CurrentUser user) {
@@ -219,7 +224,20 @@ public class BulkService {
         }
         UserAccount actor = users.find(op.actorId()).orElseThrow();
         repository.markRunning(operationId);
-        run(operationId, users.asCurrentUser(actor));
+        run(operationId, users.asCurrentUser(actor), true);
+    }
+
+    /** Called when the job engine stops retrying a job whose database stayed away: the operation ends as failed. */
+    void giveUp(long operationId, String reason) {
+        repository.find(operationId).filter(op -> !op.status().isFinal()).ifPresent(op -> {
+            repository.finish(
+                    operationId,
+                    OperationStatus.FAILED,
+                    "The database could not be reached for too long (" + reason + "); the leads already changed"
+                            + " keep their change.",
+                    clock.instant());
+            publish(repository.find(operationId).orElseThrow(), OperationStatus.FAILED);
+        });
     }
 
     private BulkOperationView start(
@@ -248,7 +266,7 @@ public class BulkService {
             schedule(id);
             return get(id, user);
         }
-        return run(id, user);
+        return run(id, user, false);
     }
 
     private List<BulkTarget> targets(BulkKind kind, BulkRequest request, CurrentUser user) {
@@ -275,16 +293,21 @@ public class BulkService {
     }
 
     /** Runs the operation's pending chunks, then records and announces how it ended. */
-    private BulkOperationView run(long id, CurrentUser actor) {
+    private BulkOperationView run(long id, CurrentUser actor, boolean asJob) {
         BulkOperation op = repository.find(id).orElseThrow();
         if (op.processed() == 0) {
             publish(op, OperationStatus.RUNNING);
         }
         try {
-            while (repository.runChunk(op, actor, properties.chunkSize()) > 0) {
+            while (runChunk(op, actor) > 0) {
                 // Each chunk commits on its own, so progress is visible and a restart resumes after it.
             }
         } catch (RuntimeException e) {
+            if (asJob && DatabaseAway.causedBy(e)) {
+                // The job engine runs the job again later; it resumes at the pending chunks.
+                log.warn("Bulk operation {} paused: the database is not reachable ({})", id, e.getMessage());
+                throw e;
+            }
             log.error("Bulk operation {} failed", id, e);
             repository.finish(id, OperationStatus.FAILED, "The operation stopped: " + e.getMessage(), clock.instant());
             publish(repository.find(id).orElseThrow(), OperationStatus.FAILED);
@@ -300,6 +323,29 @@ public class BulkService {
         }
         publish(repository.find(id).orElseThrow(), status);
         return get(id, actor);
+    }
+
+    /** Runs the next chunk; a chunk rolled back by a deadlock or lock conflict changed nothing and runs again. */
+    private int runChunk(BulkOperation op, CurrentUser actor) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return repository.runChunk(op, actor, properties.chunkSize());
+            } catch (ConcurrencyFailureException e) {
+                if (attempt >= CHUNK_ATTEMPTS) {
+                    throw e;
+                }
+                log.info("Bulk operation {}: chunk hit a lock conflict, retrying ({})", op.id(), attempt);
+                sleep(50L * attempt);
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void schedule(long id) {

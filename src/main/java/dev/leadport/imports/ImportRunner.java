@@ -2,6 +2,7 @@ package dev.leadport.imports;
 
 import dev.leadport.imports.ImportJobRepository.StoredJob;
 import dev.leadport.imports.LeadMerger.Merged;
+import dev.leadport.shared.db.DatabaseAway;
 import dev.leadport.shared.events.OperationEvent;
 import dev.leadport.shared.events.OperationStatus;
 import dev.leadport.shared.events.OperationType;
@@ -25,8 +26,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.dao.TransientDataAccessException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
 import org.springframework.stereotype.Component;
@@ -137,11 +136,12 @@ class ImportRunner {
             end(job, actor, null, null);
         } catch (UnreadableFileException e) {
             end(job, actor, OperationStatus.FAILED, "The file cannot be read: " + e.getMessage());
-        } catch (TransientDataAccessException | CannotGetJdbcConnectionException e) {
-            // The database is away; the job engine retries the whole job, which resumes from its checkpoint.
-            log.warn("Import {} paused: the database is not reachable ({})", importId, e.getMessage());
-            throw e;
         } catch (IOException | RuntimeException e) {
+            if (e instanceof RuntimeException away && DatabaseAway.causedBy(away)) {
+                // The job engine retries the whole job, which resumes from its checkpoint.
+                log.warn("Import {} paused: the database is not reachable ({})", importId, e.getMessage());
+                throw away;
+            }
             log.error("Import {} failed", importId, e);
             end(job, actor, OperationStatus.FAILED, "The import stopped on an unexpected error: " + e.getMessage());
         } finally {
