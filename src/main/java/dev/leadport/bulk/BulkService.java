@@ -44,6 +44,9 @@ public class BulkService {
     /** Tries of one chunk that PostgreSQL aborted for a deadlock or a lock conflict with another operation. */
     private static final int CHUNK_ATTEMPTS = 5;
 
+    /** Tries of a job while the database is away: waits of 1, 2, 4, 8 and then 15 seconds, about two minutes. */
+    private static final int OUTAGE_ATTEMPTS = 12;
+
     private static final Logger log = LoggerFactory.getLogger(BulkService.class);
 
     private final BulkRepository repository;
@@ -224,7 +227,18 @@ public class BulkService {
         }
         UserAccount actor = users.find(op.actorId()).orElseThrow();
         repository.markRunning(operationId);
-        run(operationId, users.asCurrentUser(actor), true);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                run(operationId, users.asCurrentUser(actor), true);
+                return;
+            } catch (RuntimeException e) {
+                if (!DatabaseAway.causedBy(e) || attempt >= OUTAGE_ATTEMPTS) {
+                    throw e;
+                }
+                // Waiting here keeps the job on this node; the job engine's own retries are the fallback.
+                sleep(Math.min(15_000L, 500L << attempt));
+            }
+        }
     }
 
     /** Called when the job engine stops retrying a job whose database stayed away: the operation ends as failed. */

@@ -41,6 +41,8 @@ class ImportRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
     private static final int LOCK_RETRIES = 5;
+    /** Tries while the database is away: waits of 1, 2, 4, 8 and then 15 seconds, about two minutes in all. */
+    private static final int OUTAGE_ATTEMPTS = 12;
 
     private final ImportJobRepository jobs;
     private final FileStore files;
@@ -88,6 +90,21 @@ class ImportRunner {
      * committing that chunk would, which is how the resume tests simulate a crash.
      */
     void run(long importId, int maxChunks) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                runFromCheckpoint(importId, maxChunks);
+                return;
+            } catch (RuntimeException e) {
+                if (!DatabaseAway.causedBy(e) || attempt >= OUTAGE_ATTEMPTS) {
+                    throw e;
+                }
+                // Waiting here keeps the job on this node; the job engine's own retries are the fallback.
+                sleep(Math.min(15_000L, 500L << attempt));
+            }
+        }
+    }
+
+    private void runFromCheckpoint(long importId, int maxChunks) {
         StoredJob job = jobs.findForRun(importId).orElse(null);
         if (job == null || job.status().isFinal()) {
             return;

@@ -46,8 +46,8 @@ final class XlsxSource implements TabularSource {
         XlsxSource source;
         try {
             source = new XlsxSource(workbook, options);
-        } catch (ExcelReaderException | UncheckedIOException e) {
-            // A workbook that opens but whose first sheet is missing or broken (found by fuzzing).
+        } catch (ExcelReaderException | IOException | UncheckedIOException e) {
+            // A workbook that opens but whose first sheet is missing or is not well-formed XML (found by fuzzing).
             workbook.close();
             throw new UnreadableFileException("the file is not a valid .xlsx workbook (" + e.getMessage() + ")");
         }

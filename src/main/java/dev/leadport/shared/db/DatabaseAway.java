@@ -5,6 +5,7 @@ import java.sql.SQLTransientConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells a failure of the database itself (restart, failover, lost connection, no connection to be had) from a
@@ -21,6 +22,10 @@ public final class DatabaseAway {
                     || t instanceof DataAccessResourceFailureException
                     || t instanceof CannotCreateTransactionException
                     || t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            // A commit or rollback that fails on the connection itself: it was cut under the transaction.
+            if (t instanceof TransactionSystemException) {
                 return true;
             }
             // 08: connection exceptions; 57P01-57P03: the server is shutting down, or not yet accepting connections.
