@@ -318,7 +318,7 @@ public class BulkService {
             }
         } catch (RuntimeException e) {
             if (asJob && DatabaseAway.causedBy(e)) {
-                // The job engine runs the job again later; it resumes at the pending chunks.
+                // runJob() waits and runs the pending chunks again; the job engine's retries come after that.
                 log.warn("Bulk operation {} paused: the database is not reachable ({})", id, e.getMessage());
                 throw e;
             }

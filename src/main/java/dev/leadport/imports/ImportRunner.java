@@ -155,7 +155,7 @@ class ImportRunner {
             end(job, actor, OperationStatus.FAILED, "The file cannot be read: " + e.getMessage());
         } catch (IOException | RuntimeException e) {
             if (e instanceof RuntimeException away && DatabaseAway.causedBy(away)) {
-                // The job engine retries the whole job, which resumes from its checkpoint.
+                // run() waits and starts again from the checkpoint; the job engine's retries come after that.
                 log.warn("Import {} paused: the database is not reachable ({})", importId, e.getMessage());
                 throw away;
             }

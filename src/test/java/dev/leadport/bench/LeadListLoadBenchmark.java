@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.JsonNode;
@@ -84,7 +85,7 @@ public final class LeadListLoadBenchmark {
             awaitAll(admin, List.of(startImport(admin, files.get(0), "base.csv")));
 
             Latencies idle = measure(node, clients, Duration.ofSeconds(Math.min(30, seconds / 4)), () -> false);
-            System.out.println("idle:         " + idle);
+            System.out.println("idle, all queries:                 " + idle);
 
             List<Long> running = new ArrayList<>();
             long start = System.nanoTime();
@@ -100,7 +101,7 @@ public final class LeadListLoadBenchmark {
             watcher.start();
             Latencies busy = measure(node, clients, Duration.ofSeconds(seconds), done::get);
             double importSeconds = (System.nanoTime() - start) / 1e9;
-            System.out.println("busy:         " + busy);
+            System.out.println("during the imports, all queries:   " + busy);
             System.out.printf(
                     "%d imports of %,d rows %s in %.0f s; goal p95 under load < 200 ms: %s%n",
                     imports,
@@ -138,6 +139,7 @@ public final class LeadListLoadBenchmark {
     private static Latencies measure(AppNode node, int clients, Duration limit, java.util.function.BooleanSupplier stop)
             throws InterruptedException {
         ConcurrentLinkedQueue<Long> micros = new ConcurrentLinkedQueue<>();
+        Map<String, ConcurrentLinkedQueue<Long>> byQuery = new ConcurrentSkipListMap<>();
         AtomicInteger errors = new AtomicInteger();
         long deadline = System.nanoTime() + limit.toNanos();
         List<Thread> threads = new ArrayList<>();
@@ -150,13 +152,18 @@ public final class LeadListLoadBenchmark {
                 int i = 0;
                 String cursor = null;
                 while (System.nanoTime() < deadline && !stop.getAsBoolean()) {
-                    String path = "/api/leads" + queries[i++ % queries.length];
+                    String query = queries[i++ % queries.length];
+                    String path = "/api/leads" + query;
                     if (cursor != null && i % 3 == 0) {
+                        query = "?size=50&after=(next page)";
                         path = "/api/leads?size=50&after=" + cursor;
                     }
                     long t0 = System.nanoTime();
                     Api.Response response = api.get(path);
-                    micros.add((System.nanoTime() - t0) / 1000);
+                    long took = (System.nanoTime() - t0) / 1000;
+                    micros.add(took);
+                    byQuery.computeIfAbsent(query, q -> new ConcurrentLinkedQueue<>())
+                            .add(took);
                     if (response.status() != 200) {
                         errors.incrementAndGet();
                         continue;
@@ -171,6 +178,8 @@ public final class LeadListLoadBenchmark {
         for (Thread t : threads) {
             t.join();
         }
+        byQuery.forEach(
+                (query, times) -> System.out.printf("  %-32s %s%n", query, new Latencies(new ArrayList<>(times), 0)));
         return new Latencies(new ArrayList<>(micros), errors.get());
     }
 
