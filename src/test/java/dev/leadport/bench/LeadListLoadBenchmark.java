@@ -24,7 +24,8 @@ import tools.jackson.databind.JsonNode;
  * Lead-list latency under import load, on loopback: one app node (its own JVM, production pool size) on a fresh
  * database holding {@code --base} leads. Client threads page through the lead list the way users do (first page,
  * a status filter, a search, the next page by cursor) first with the node idle, then while {@code --imports}
- * imports of {@code --rows} rows each run at once, for at most {@code --seconds}. Prints p50/p95/p99/max of both.
+ * imports of {@code --rows} rows each run at once, for at most {@code --seconds}. Prints p50/p95/p99/max of both,
+ * per query and in all. {@code --total 0} leaves out the exact match count that every page carries by default.
  *
  * <pre>./mvnw -q test-compile exec:exec -Dexec.classpathScope=test -Dexec.executable=java \
  *   -Dexec.args="-cp %classpath dev.leadport.bench.LeadListLoadBenchmark --imports 4 --rows 100000"</pre>
@@ -41,6 +42,8 @@ public final class LeadListLoadBenchmark {
         int base = intArg(args, "--base", 100_000);
         int clients = intArg(args, "--clients", 4);
         int seconds = intArg(args, "--seconds", 180);
+        // --total 0 asks for pages without the exact match count, as an infinite-scrolling client would.
+        String total = intArg(args, "--total", 1) == 0 ? "&total=false" : "";
 
         Path dir = Files.createDirectories(Path.of("target", "bench"));
         PostgresServer server = PostgresServer.localOrEmbedded(
@@ -84,7 +87,7 @@ public final class LeadListLoadBenchmark {
             System.out.printf("Loading %,d leads...%n", base);
             awaitAll(admin, List.of(startImport(admin, files.get(0), "base.csv")));
 
-            Latencies idle = measure(node, clients, Duration.ofSeconds(Math.min(30, seconds / 4)), () -> false);
+            Latencies idle = measure(node, clients, total, Duration.ofSeconds(Math.min(30, seconds / 4)), () -> false);
             System.out.println("idle, all queries:                 " + idle);
 
             List<Long> running = new ArrayList<>();
@@ -99,7 +102,7 @@ public final class LeadListLoadBenchmark {
             });
             watcher.setDaemon(true);
             watcher.start();
-            Latencies busy = measure(node, clients, Duration.ofSeconds(seconds), done::get);
+            Latencies busy = measure(node, clients, total, Duration.ofSeconds(seconds), done::get);
             double importSeconds = (System.nanoTime() - start) / 1e9;
             System.out.println("during the imports, all queries:   " + busy);
             System.out.printf(
@@ -136,7 +139,8 @@ public final class LeadListLoadBenchmark {
     }
 
     /** Clients page through the list until the time is up or {@code stop} says so. */
-    private static Latencies measure(AppNode node, int clients, Duration limit, java.util.function.BooleanSupplier stop)
+    private static Latencies measure(
+            AppNode node, int clients, String total, Duration limit, java.util.function.BooleanSupplier stop)
             throws InterruptedException {
         ConcurrentLinkedQueue<Long> micros = new ConcurrentLinkedQueue<>();
         Map<String, ConcurrentLinkedQueue<Long>> byQuery = new ConcurrentSkipListMap<>();
@@ -159,7 +163,7 @@ public final class LeadListLoadBenchmark {
                         path = "/api/leads?size=50&after=" + cursor;
                     }
                     long t0 = System.nanoTime();
-                    Api.Response response = api.get(path);
+                    Api.Response response = api.get(path + total);
                     long took = (System.nanoTime() - t0) / 1000;
                     micros.add(took);
                     byQuery.computeIfAbsent(query, q -> new ConcurrentLinkedQueue<>())

@@ -37,14 +37,14 @@ import tools.jackson.databind.JsonNode;
  * equivalent of {@code kill -9} after some chunks committed; the other node must notice the dead execution, resume
  * the job from its checkpoint, and finish with exactly the leads and counts of an uninterrupted run.
  *
- * <p>Sizes: {@code -Dcrash.importRows} (default 50,000; the long variant runs 200,000) and the bulk update changes every imported lead of one
+ * <p>Sizes: {@code -Dcrash.importRows} (default 200,000; 50,000 for a quicker run) and the bulk update changes every imported lead of one
  * source (about a ninth of them). The nodes beat every second and are declared dead after four missed beats.
  */
 @Tag("nodes")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoNodeCrashTest {
 
-    private static final int IMPORT_ROWS = Integer.getInteger("crash.importRows", 50_000);
+    private static final int IMPORT_ROWS = Integer.getInteger("crash.importRows", 200_000);
     /** Generous: on a busy shared 2-core machine a node has been seen to take three minutes to start. */
     private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
     /** The nodes live a minute or two: a quick-starting JIT and a small collector spare the test's two cores. */
