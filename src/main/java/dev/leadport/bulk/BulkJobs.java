@@ -1,16 +1,18 @@
 package dev.leadport.bulk;
 
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 
 /**
  * The bulk module's jobs on db-scheduler: large operations (resumed from their last settled chunk when a node dies
- * mid-way) and the recycle-bin purge.
+ * mid-way or the database comes back after an outage; retried with backoff, then failed) and the recycle-bin purge.
  */
 @Configuration(proxyBeanMethods = false)
 class BulkJobs {
@@ -18,6 +20,12 @@ class BulkJobs {
     @Bean
     OneTimeTask<Long> bulkOperationTask(@Lazy BulkService bulk) {
         return Tasks.oneTime(BulkService.JOB)
+                .onFailure(FailureHandler.<Long>maxRetries(8)
+                        .withBackoff(Duration.ofSeconds(2))
+                        .thenRemove(complete -> bulk.giveUp(
+                                Long.parseLong(
+                                        complete.getExecution().taskInstance.getId()),
+                                complete.getCause().map(Throwable::getMessage).orElse("unknown"))))
                 .onDeadExecutionRevive()
                 .execute((instance, context) -> bulk.runJob(instance.getData()));
     }

@@ -9,6 +9,7 @@ import dev.leadport.shared.ConflictException;
 import dev.leadport.shared.ForbiddenException;
 import dev.leadport.shared.InvalidInputException;
 import dev.leadport.shared.NotFoundException;
+import dev.leadport.shared.db.DatabaseAway;
 import dev.leadport.shared.events.OperationEvent;
 import dev.leadport.shared.events.OperationStatus;
 import dev.leadport.users.CurrentUser;
@@ -22,6 +23,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,6 +40,12 @@ public class BulkService {
 
     /** Operations on this many leads or more refresh the planner's statistics before their chunks run. */
     private static final int STATISTICS_THRESHOLD = 1_000;
+
+    /** Tries of one chunk that PostgreSQL aborted for a deadlock or a lock conflict with another operation. */
+    private static final int CHUNK_ATTEMPTS = 5;
+
+    /** Tries of a job while the database is away: waits of 1, 2, 4, 8 and then 15 seconds, about two minutes. */
+    private static final int OUTAGE_ATTEMPTS = 12;
 
     private static final Logger log = LoggerFactory.getLogger(BulkService.class);
 
@@ -161,7 +169,7 @@ public class BulkService {
             schedule(id);
             return get(id, user);
         }
-        return run(id, user);
+        return run(id, user, false);
     }
 
     public BulkOperationView get(long operationId, CurrentUser user) {
@@ -228,7 +236,31 @@ public class BulkService {
         }
         UserAccount actor = users.find(op.actorId()).orElseThrow();
         repository.markRunning(operationId);
-        run(operationId, users.asCurrentUser(actor));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                run(operationId, users.asCurrentUser(actor), true);
+                return;
+            } catch (RuntimeException e) {
+                if (!DatabaseAway.causedBy(e) || attempt >= OUTAGE_ATTEMPTS) {
+                    throw e;
+                }
+                // Waiting here keeps the job on this node; the job engine's own retries are the fallback.
+                sleep(Math.min(15_000L, 500L << attempt));
+            }
+        }
+    }
+
+    /** Called when the job engine stops retrying a job whose database stayed away: the operation ends as failed. */
+    void giveUp(long operationId, String reason) {
+        repository.find(operationId).filter(op -> !op.status().isFinal()).ifPresent(op -> {
+            repository.finish(
+                    operationId,
+                    OperationStatus.FAILED,
+                    "The database could not be reached for too long (" + reason + "); the leads already changed"
+                            + " keep their change.",
+                    clock.instant());
+            publish(repository.find(operationId).orElseThrow(), OperationStatus.FAILED);
+        });
     }
 
     private BulkOperationView start(
@@ -257,7 +289,7 @@ public class BulkService {
             schedule(id);
             return get(id, user);
         }
-        return run(id, user);
+        return run(id, user, false);
     }
 
     private List<BulkTarget> targets(BulkKind kind, BulkRequest request, CurrentUser user) {
@@ -284,7 +316,7 @@ public class BulkService {
     }
 
     /** Runs the operation's pending chunks, then records and announces how it ended. */
-    private BulkOperationView run(long id, CurrentUser actor) {
+    private BulkOperationView run(long id, CurrentUser actor, boolean asJob) {
         BulkOperation op = repository.find(id).orElseThrow();
         if (op.processed() == 0) {
             publish(op, OperationStatus.RUNNING);
@@ -293,9 +325,14 @@ public class BulkService {
             // Each chunk commits on its own, so progress is visible and a restart resumes after it.
             BulkRepository.Chunk chunk = new BulkRepository.Chunk(0, 0);
             do {
-                chunk = repository.runChunk(op, actor, properties.chunkSize(), chunk.last());
+                chunk = runChunk(op, actor, chunk.last());
             } while (chunk.settled() > 0);
         } catch (RuntimeException e) {
+            if (asJob && DatabaseAway.causedBy(e)) {
+                // runJob() waits and runs the pending chunks again; the job engine's retries come after that.
+                log.warn("Bulk operation {} paused: the database is not reachable ({})", id, e.getMessage());
+                throw e;
+            }
             log.error("Bulk operation {} failed", id, e);
             repository.finish(id, OperationStatus.FAILED, "The operation stopped: " + e.getMessage(), clock.instant());
             publish(repository.find(id).orElseThrow(), OperationStatus.FAILED);
@@ -329,6 +366,29 @@ public class BulkService {
     }
 
     private record TotalsKey(long operation, int processed, OperationStatus status) {}
+
+    /** Runs the next chunk; a chunk rolled back by a deadlock or lock conflict changed nothing and runs again. */
+    private BulkRepository.Chunk runChunk(BulkOperation op, CurrentUser actor, int after) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return repository.runChunk(op, actor, properties.chunkSize(), after);
+            } catch (ConcurrencyFailureException e) {
+                if (attempt >= CHUNK_ATTEMPTS) {
+                    throw e;
+                }
+                log.info("Bulk operation {}: chunk hit a lock conflict, retrying ({})", op.id(), attempt);
+                sleep(50L * attempt);
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 
     private void schedule(long id) {
         scheduler.scheduleIfNotExists(JOB.instance(String.valueOf(id)).data(id).scheduledTo(clock.instant()));

@@ -154,7 +154,8 @@ final class CsvSource implements TabularSource {
         public boolean hasNext() {
             if (next == null && !finished) {
                 next = fetch();
-                finished = next == null;
+                // fetch() may itself have finished the file (a parse failure ends it); never undo that.
+                finished |= next == null;
             }
             return next != null;
         }

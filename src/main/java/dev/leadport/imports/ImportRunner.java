@@ -2,6 +2,7 @@ package dev.leadport.imports;
 
 import dev.leadport.imports.ImportJobRepository.StoredJob;
 import dev.leadport.imports.LeadMerger.Merged;
+import dev.leadport.shared.db.DatabaseAway;
 import dev.leadport.shared.events.OperationEvent;
 import dev.leadport.shared.events.OperationStatus;
 import dev.leadport.shared.events.OperationType;
@@ -25,8 +26,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.dao.TransientDataAccessException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
 import org.springframework.stereotype.Component;
@@ -42,6 +41,8 @@ class ImportRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
     private static final int LOCK_RETRIES = 5;
+    /** Tries while the database is away: waits of 1, 2, 4, 8 and then 15 seconds, about two minutes in all. */
+    private static final int OUTAGE_ATTEMPTS = 12;
 
     private final ImportJobRepository jobs;
     private final FileStore files;
@@ -89,6 +90,21 @@ class ImportRunner {
      * committing that chunk would, which is how the resume tests simulate a crash.
      */
     void run(long importId, int maxChunks) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                runFromCheckpoint(importId, maxChunks);
+                return;
+            } catch (RuntimeException e) {
+                if (!DatabaseAway.causedBy(e) || attempt >= OUTAGE_ATTEMPTS) {
+                    throw e;
+                }
+                // Waiting here keeps the job on this node; the job engine's own retries are the fallback.
+                sleep(Math.min(15_000L, 500L << attempt));
+            }
+        }
+    }
+
+    private void runFromCheckpoint(long importId, int maxChunks) {
         StoredJob job = jobs.findForRun(importId).orElse(null);
         if (job == null || job.status().isFinal()) {
             return;
@@ -152,11 +168,12 @@ class ImportRunner {
             end(job, actor, cancelled ? OperationStatus.CANCELLED : null, null);
         } catch (UnreadableFileException e) {
             end(job, actor, OperationStatus.FAILED, "The file cannot be read: " + e.getMessage());
-        } catch (TransientDataAccessException | CannotGetJdbcConnectionException e) {
-            // The database is away; the job engine retries the whole job, which resumes from its checkpoint.
-            log.warn("Import {} paused: the database is not reachable ({})", importId, e.getMessage());
-            throw e;
         } catch (IOException | RuntimeException e) {
+            if (e instanceof RuntimeException away && DatabaseAway.causedBy(away)) {
+                // run() waits and starts again from the checkpoint; the job engine's retries come after that.
+                log.warn("Import {} paused: the database is not reachable ({})", importId, e.getMessage());
+                throw away;
+            }
             log.error("Import {} failed", importId, e);
             end(job, actor, OperationStatus.FAILED, "The import stopped on an unexpected error: " + e.getMessage());
         } finally {

@@ -43,7 +43,14 @@ final class XlsxSource implements TabularSource {
         } catch (ExcelReaderException e) {
             throw new UnreadableFileException("the file is not a valid .xlsx workbook (" + e.getMessage() + ")");
         }
-        XlsxSource source = new XlsxSource(workbook, options);
+        XlsxSource source;
+        try {
+            source = new XlsxSource(workbook, options);
+        } catch (ExcelReaderException | IOException | UncheckedIOException e) {
+            // A workbook that opens but whose first sheet is missing or is not well-formed XML (found by fuzzing).
+            workbook.close();
+            throw new UnreadableFileException("the file is not a valid .xlsx workbook (" + e.getMessage() + ")");
+        }
         if (source.headers.isEmpty()) {
             source.close();
             throw new UnreadableFileException("the first sheet has no header row");
@@ -64,15 +71,29 @@ final class XlsxSource implements TabularSource {
         iterated = true;
         return new Iterator<>() {
             private SourceRow next;
+            private long lastRow = 1;
+            private boolean broken;
 
             @Override
             public boolean hasNext() {
-                while (next == null && rows.hasNext()) {
-                    Row row = rows.next();
-                    List<String> fields = textOf(row);
-                    if (!RowChecks.isBlank(fields)) {
-                        next = checks.check(row.getRowNum(), fields);
+                try {
+                    while (next == null && !broken && rows.hasNext()) {
+                        Row row = rows.next();
+                        lastRow = row.getRowNum();
+                        List<String> fields = textOf(row);
+                        if (!RowChecks.isBlank(fields)) {
+                            next = checks.check(row.getRowNum(), fields);
+                        }
                     }
+                } catch (ExcelReaderException | UncheckedIOException e) {
+                    // The sheet's XML breaks off mid-way: what was read stands, the rest is one row problem.
+                    broken = true;
+                    long row = lastRow + 1;
+                    next = new SourceRow(
+                            row,
+                            List.of(),
+                            List.of(new RowProblem(
+                                    row, null, null, "the rest of the sheet could not be read: " + e.getMessage())));
                 }
                 return next != null;
             }
