@@ -5,6 +5,8 @@ import dev.leadport.shared.db.PostgresServer;
 import dev.leadport.support.Api;
 import dev.leadport.support.Api.FilePart;
 import dev.leadport.support.AppNode;
+import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,6 +28,8 @@ import tools.jackson.databind.JsonNode;
  * a status filter, a search, the next page by cursor) first with the node idle, then while {@code --imports}
  * imports of {@code --rows} rows each run at once, for at most {@code --seconds}. Prints p50/p95/p99/max of both,
  * per query and in all. {@code --total 0} leaves out the exact match count that every page carries by default.
+ * Clients sign in through the form and use their session like the web UI; {@code --basic 1} sends HTTP Basic on
+ * every request instead, which adds a bcrypt check to each.
  *
  * <pre>./mvnw -q test-compile exec:exec -Dexec.classpathScope=test -Dexec.executable=java \
  *   -Dexec.args="-cp %classpath dev.leadport.bench.LeadListLoadBenchmark --imports 4 --rows 100000"</pre>
@@ -44,6 +48,9 @@ public final class LeadListLoadBenchmark {
         int seconds = intArg(args, "--seconds", 180);
         // --total 0 asks for pages without the exact match count, as an infinite-scrolling client would.
         String total = intArg(args, "--total", 1) == 0 ? "&total=false" : "";
+        // Clients sign in once and use their session, as the web UI does; --basic 1 sends HTTP Basic on every
+        // request instead, as a script would, which adds a password-hash check to each one.
+        boolean basicAuth = intArg(args, "--basic", 0) == 1;
 
         Path dir = Files.createDirectories(Path.of("target", "bench"));
         PostgresServer server = PostgresServer.localOrEmbedded(
@@ -87,7 +94,8 @@ public final class LeadListLoadBenchmark {
             System.out.printf("Loading %,d leads...%n", base);
             awaitAll(admin, List.of(startImport(admin, files.get(0), "base.csv")));
 
-            Latencies idle = measure(node, clients, total, Duration.ofSeconds(Math.min(30, seconds / 4)), () -> false);
+            Latencies idle = measure(
+                    node, clients, total, basicAuth, Duration.ofSeconds(Math.min(30, seconds / 4)), () -> false);
             System.out.println("idle, all queries:                 " + idle);
 
             List<Long> running = new ArrayList<>();
@@ -102,7 +110,7 @@ public final class LeadListLoadBenchmark {
             });
             watcher.setDaemon(true);
             watcher.start();
-            Latencies busy = measure(node, clients, total, Duration.ofSeconds(seconds), done::get);
+            Latencies busy = measure(node, clients, total, basicAuth, Duration.ofSeconds(seconds), done::get);
             double importSeconds = (System.nanoTime() - start) / 1e9;
             System.out.println("during the imports, all queries:   " + busy);
             System.out.printf(
@@ -140,15 +148,22 @@ public final class LeadListLoadBenchmark {
 
     /** Clients page through the list until the time is up or {@code stop} says so. */
     private static Latencies measure(
-            AppNode node, int clients, String total, Duration limit, java.util.function.BooleanSupplier stop)
-            throws InterruptedException {
+            AppNode node,
+            int clients,
+            String total,
+            boolean basicAuth,
+            Duration limit,
+            java.util.function.BooleanSupplier stop)
+            throws InterruptedException, IOException {
         ConcurrentLinkedQueue<Long> micros = new ConcurrentLinkedQueue<>();
         Map<String, ConcurrentLinkedQueue<Long>> byQuery = new ConcurrentSkipListMap<>();
         AtomicInteger errors = new AtomicInteger();
         long deadline = System.nanoTime() + limit.toNanos();
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
-            Api api = node.as(c % 2 == 0 ? "manager" : "admin");
+            String user = c % 2 == 0 ? "manager" : "admin";
+            SignedInClient api = basicAuth ? null : signIn(node, user);
+            Api basic = node.as(user);
             Thread t = new Thread(() -> {
                 String[] queries = {
                     "?size=50", "?size=50&status=QUALIFIED", "?size=50&q=acme", "?size=50&source=Referral"
@@ -163,16 +178,31 @@ public final class LeadListLoadBenchmark {
                         path = "/api/leads?size=50&after=" + cursor;
                     }
                     long t0 = System.nanoTime();
-                    Api.Response response = api.get(path + total);
+                    int status;
+                    String body;
+                    if (api == null) {
+                        Api.Response response = basic.get(path + total);
+                        status = response.status();
+                        body = response.body();
+                    } else {
+                        try {
+                            HttpResponse<String> response = api.get(path + total);
+                            status = response.statusCode();
+                            body = response.body();
+                        } catch (IOException | InterruptedException e) {
+                            status = -1;
+                            body = "";
+                        }
+                    }
                     long took = (System.nanoTime() - t0) / 1000;
                     micros.add(took);
                     byQuery.computeIfAbsent(query, q -> new ConcurrentLinkedQueue<>())
                             .add(took);
-                    if (response.status() != 200) {
+                    if (status != 200) {
                         errors.incrementAndGet();
                         continue;
                     }
-                    JsonNode next = response.json().get("nextCursor");
+                    JsonNode next = Api.JSON.readTree(body).get("nextCursor");
                     cursor = next == null || next.isNull() ? null : next.asString();
                 }
             });
@@ -230,5 +260,9 @@ public final class LeadListLoadBenchmark {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static SignedInClient signIn(AppNode node, String user) throws IOException, InterruptedException {
+        return SignedInClient.signIn(node.port(), user, user);
     }
 }

@@ -1,0 +1,72 @@
+package dev.leadport.bench;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A client that signs in through the sign-in form once and then calls the API with its session cookie, as the web
+ * UI does. HTTP Basic checks the password hash on every request (bcrypt, tens of milliseconds by design), so a
+ * latency figure taken with Basic measures the hash, not the page.
+ */
+final class SignedInClient {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+
+    private final HttpClient http;
+    private final String base;
+
+    private SignedInClient(HttpClient http, String base) {
+        this.http = http;
+        this.base = base;
+    }
+
+    static SignedInClient signIn(int port, String user, String password) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        String base = "http://localhost:" + port;
+        String page = http.send(
+                        HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        Matcher token = CSRF.matcher(page);
+        if (!token.find()) {
+            throw new IllegalStateException("the sign-in page carries no CSRF token");
+        }
+        String form = "username=" + encode(user) + "&password=" + encode(password) + "&_csrf=" + encode(token.group(1));
+        HttpResponse<Void> signedIn = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
+        String location = signedIn.headers().firstValue("Location").orElse("");
+        if (signedIn.statusCode() != 302 || location.contains("/login")) {
+            throw new IllegalStateException(
+                    "sign-in as " + user + " failed: " + signedIn.statusCode() + " " + location);
+        }
+        return new SignedInClient(http, base);
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Accept", "application/json")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.leadport.leads;
+
+import static dev.leadport.support.Api.map;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.leadport.support.Api;
+import dev.leadport.support.ApiTestBase;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+/** The planner learns about a large change at its end, not minutes later from autovacuum. */
+@TestPropertySource(properties = "leadport.leads.analyze-after-changes=3")
+class LeadStatisticsTest extends ApiTestBase {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aBulkChangeOfAtLeastTheThresholdRefreshesTheLeadTablesStatistics() {
+        Api manager = as("manager");
+        String tag = unique("stats");
+        List<Object> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(createLead(manager, map("email", tag + "-" + i + "@x.io", "source", tag))
+                    .get("id")
+                    .asLong());
+        }
+        Timestamp before = lastAnalyze();
+
+        Api.Response done = manager.post("/api/leads/bulk/update", map("ids", ids, "changes", map("status", "LOST")));
+
+        assertThat(done.status()).as(done.toString()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(lastAnalyze()).isNotNull().isNotEqualTo(before));
+        assertThat(jdbc.sql("select n_mod_since_analyze from pg_stat_user_tables where relname = 'lead'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    private Timestamp lastAnalyze() {
+        return jdbc.sql("select last_analyze from pg_stat_user_tables where relname = 'lead'")
+                .query(Timestamp.class)
+                .optional()
+                .orElse(null);
+    }
+}
