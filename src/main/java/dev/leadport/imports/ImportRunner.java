@@ -264,9 +264,10 @@ class ImportRunner {
             ImportJobView view = jobs.find(job.id()).orElseThrow();
             result = view.failed() > 0 ? OperationStatus.COMPLETED_WITH_ERRORS : OperationStatus.COMPLETED;
         }
+        // Staging goes first: once the job reads as finished, nothing of it is left behind.
+        jobs.deleteStaging(job.id());
         jobs.finish(job.id(), result, error);
         publish(job, actor, result);
-        jobs.deleteStaging(job.id());
     }
 
     private void publish(StoredJob job, CurrentUser actor, OperationStatus status) {
