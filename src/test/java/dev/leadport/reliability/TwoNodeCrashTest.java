@@ -16,6 +16,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -168,6 +171,7 @@ class TwoNodeCrashTest {
         AppNode survivor = survivorOf(runner);
         AppNode resumer = awaitPickedBy(task, id, survivor);
         double resumedAfter = seconds(killed);
+        restarted = restartInBackground(runner);
 
         JsonNode op = awaitBulkFinished(survivor.as("manager"), id);
         System.out.printf(
@@ -186,6 +190,80 @@ class TwoNodeCrashTest {
                         + " where r.operation_id = " + id
                         + " and r.result = 'UPDATED' and l.updated_at = r.applied_at"))
                 .isEqualTo(matching);
+    }
+
+    @Test
+    @Order(3)
+    void scheduledExportCutShortByAKilledNodeRunsItsOccurrenceOnceOnTheOtherNode() throws Exception {
+        restarted.get();
+        // A daily cron at the coming minute (UTC): it fires once during the test and not again.
+        ZonedDateTime fire = ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(75).truncatedTo(ChronoUnit.MINUTES);
+        String name = "crash-" + System.nanoTime();
+        Api.Response created = nodes.get(0)
+                .as("manager")
+                .post(
+                        "/api/leads/import-export/schedules",
+                        map(
+                                "name", name,
+                                "filter", map(),
+                                "fields", List.of("email", "firstName", "lastName", "company", "status", "owner"),
+                                "format", "XLSX",
+                                "recurrence",
+                                        map("type", "CRON", "cron", fire.getMinute() + " " + fire.getHour() + " * * *"),
+                                "timeZone", "UTC",
+                                "recipients", List.of(name + "@example.com")));
+        assertThat(created.status()).as(brief(created)).isEqualTo(201);
+        long id = created.json().get("id").asLong();
+        long leads = count("select count(*) from lead where deleted_at is null");
+
+        String task = "scheduled-export";
+        await(
+                "the occurrence picked by a node",
+                Duration.ofMinutes(3),
+                () -> pickedBy(task, id).isPresent());
+        AppNode runner = nodes.stream()
+                .filter(n -> n.name().equals(pickedBy(task, id).orElse("")))
+                .findFirst()
+                .orElseThrow();
+        await(
+                "the run started",
+                Duration.ofMinutes(1),
+                () -> runStatus(id).filter("RUNNING"::equals).isPresent());
+        long killed = kill(runner);
+        assertThat(runStatus(id)).as("the run was cut short").contains("RUNNING");
+        AppNode survivor = survivorOf(runner);
+        awaitPickedBy(task, id, survivor);
+        double resumedAfter = seconds(killed);
+        await(
+                "the run completed",
+                Duration.ofMinutes(3),
+                () -> runStatus(id).filter("COMPLETED"::equals).isPresent());
+        System.out.printf(
+                "Scheduled export of %,d leads: %s killed mid-run, run again by %s (picked %.1f s after the kill)%n",
+                leads, runner.name(), survivor.name(), resumedAfter);
+
+        assertThat(count("select count(*) from export_schedule_run where schedule_id = " + id))
+                .as("one run row for the one occurrence")
+                .isEqualTo(1);
+        assertThat(count("select count(*) from export_schedule_run where schedule_id = " + id + " and scheduled_for = '"
+                        + fire.toInstant() + "'"))
+                .isEqualTo(1);
+        assertThat(count("select attempts from export_schedule_run where schedule_id = " + id))
+                .as("started once on the killed node, once on the survivor")
+                .isEqualTo(2);
+        assertThat(count("select row_count from export_schedule_run where schedule_id = " + id))
+                .isEqualTo(leads);
+        assertThat(count("select count(*) from export_schedule_run r join stored_file f on f.id = r.file_id"
+                        + " where r.schedule_id = " + id + " and f.size = r.file_size"))
+                .as("the file stored once, complete")
+                .isEqualTo(1);
+        assertThat(count("select count(*) from mail_outbox where recipient = '" + name + "@example.com'"))
+                .as("one mail")
+                .isEqualTo(1);
+    }
+
+    private static Optional<String> runStatus(long scheduleId) {
+        return query("select status from export_schedule_run where schedule_id = " + scheduleId);
     }
 
     private static AppNode start(String name, boolean seedsDemoUsers) {
