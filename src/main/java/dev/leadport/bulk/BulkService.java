@@ -10,6 +10,7 @@ import dev.leadport.shared.ForbiddenException;
 import dev.leadport.shared.InvalidInputException;
 import dev.leadport.shared.NotFoundException;
 import dev.leadport.shared.db.DatabaseAway;
+import dev.leadport.shared.db.Retries;
 import dev.leadport.shared.events.OperationEvent;
 import dev.leadport.shared.events.OperationStatus;
 import dev.leadport.users.CurrentUser;
@@ -23,7 +24,6 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,12 +40,6 @@ public class BulkService {
 
     /** Operations on this many leads or more refresh the planner's statistics before their chunks run. */
     private static final int STATISTICS_THRESHOLD = 1_000;
-
-    /** Tries of one chunk that PostgreSQL aborted for a deadlock or a lock conflict with another operation. */
-    private static final int CHUNK_ATTEMPTS = 5;
-
-    /** Tries of a job while the database is away: waits of 1, 2, 4, 8 and then 15 seconds, about two minutes. */
-    private static final int OUTAGE_ATTEMPTS = 12;
 
     private static final Logger log = LoggerFactory.getLogger(BulkService.class);
 
@@ -236,18 +230,7 @@ public class BulkService {
         }
         UserAccount actor = users.find(op.actorId()).orElseThrow();
         repository.markRunning(operationId);
-        for (int attempt = 1; ; attempt++) {
-            try {
-                run(operationId, users.asCurrentUser(actor), true);
-                return;
-            } catch (RuntimeException e) {
-                if (!DatabaseAway.causedBy(e) || attempt >= OUTAGE_ATTEMPTS) {
-                    throw e;
-                }
-                // Waiting here keeps the job on this node; the job engine's own retries are the fallback.
-                sleep(Math.min(15_000L, 500L << attempt));
-            }
-        }
+        Retries.whileDatabaseAway(() -> run(operationId, users.asCurrentUser(actor), true));
     }
 
     /** Called when the job engine stops retrying a job whose database stayed away: the operation ends as failed. */
@@ -369,25 +352,9 @@ public class BulkService {
 
     /** Runs the next chunk; a chunk rolled back by a deadlock or lock conflict changed nothing and runs again. */
     private BulkRepository.Chunk runChunk(BulkOperation op, CurrentUser actor, int after) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return repository.runChunk(op, actor, properties.chunkSize(), after);
-            } catch (ConcurrencyFailureException e) {
-                if (attempt >= CHUNK_ATTEMPTS) {
-                    throw e;
-                }
-                log.info("Bulk operation {}: chunk hit a lock conflict, retrying ({})", op.id(), attempt);
-                sleep(50L * attempt);
-            }
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return Retries.onLockConflict(
+                () -> repository.runChunk(op, actor, properties.chunkSize(), after),
+                attempt -> log.info("Bulk operation {}: chunk hit a lock conflict, retrying ({})", op.id(), attempt));
     }
 
     private void schedule(long id) {

@@ -3,6 +3,7 @@ package dev.leadport.imports;
 import dev.leadport.imports.ImportJobRepository.StoredJob;
 import dev.leadport.imports.LeadMerger.Merged;
 import dev.leadport.shared.db.DatabaseAway;
+import dev.leadport.shared.db.Retries;
 import dev.leadport.shared.events.OperationEvent;
 import dev.leadport.shared.events.OperationStatus;
 import dev.leadport.shared.events.OperationType;
@@ -25,7 +26,6 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
 import org.springframework.stereotype.Component;
@@ -40,9 +40,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ImportRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
-    private static final int LOCK_RETRIES = 5;
-    /** Tries while the database is away: waits of 1, 2, 4, 8 and then 15 seconds, about two minutes in all. */
-    private static final int OUTAGE_ATTEMPTS = 12;
 
     private final ImportJobRepository jobs;
     private final FileStore files;
@@ -90,18 +87,7 @@ class ImportRunner {
      * committing that chunk would, which is how the resume tests simulate a crash.
      */
     void run(long importId, int maxChunks) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                runFromCheckpoint(importId, maxChunks);
-                return;
-            } catch (RuntimeException e) {
-                if (!DatabaseAway.causedBy(e) || attempt >= OUTAGE_ATTEMPTS) {
-                    throw e;
-                }
-                // Waiting here keeps the job on this node; the job engine's own retries are the fallback.
-                sleep(Math.min(15_000L, 500L << attempt));
-            }
-        }
+        Retries.whileDatabaseAway(() -> runFromCheckpoint(importId, maxChunks));
     }
 
     private void runFromCheckpoint(long importId, int maxChunks) {
@@ -207,32 +193,29 @@ class ImportRunner {
     /** Stages and merges one chunk with its checkpoint in one transaction; retried when PostgreSQL aborts it. */
     private long writeChunk(StoredJob job, CurrentUser actor, long fromRow, List<CheckedRow> chunk) {
         long toRow = chunk.get(chunk.size() - 1).result().row();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                tx.executeWithoutResult(status -> {
-                    int valid = writeErrors(job.id(), chunk);
-                    Merged merged = merger.merge(job.id(), fromRow, toRow, job.duplicateMode(), actor);
-                    long invalid = chunk.size() - valid;
-                    long skipped = valid - merged.created() - merged.updated() - merged.failed();
-                    jobs.checkpoint(
-                            job.id(),
-                            toRow,
-                            chunk.size(),
-                            merged.created(),
-                            merged.updated(),
-                            skipped,
-                            invalid + merged.failed());
-                });
-                return toRow;
-            } catch (ConcurrencyFailureException e) {
-                if (attempt >= LOCK_RETRIES) {
-                    throw e;
-                }
-                log.info(
-                        "Import {}: chunk after row {} hit a lock conflict, retrying ({})", job.id(), fromRow, attempt);
-                sleep(50L * attempt);
-            }
-        }
+        return Retries.onLockConflict(
+                () -> {
+                    tx.executeWithoutResult(status -> {
+                        int valid = writeErrors(job.id(), chunk);
+                        Merged merged = merger.merge(job.id(), fromRow, toRow, job.duplicateMode(), actor);
+                        long invalid = chunk.size() - valid;
+                        long skipped = valid - merged.created() - merged.updated() - merged.failed();
+                        jobs.checkpoint(
+                                job.id(),
+                                toRow,
+                                chunk.size(),
+                                merged.created(),
+                                merged.updated(),
+                                skipped,
+                                invalid + merged.failed());
+                    });
+                    return toRow;
+                },
+                attempt -> log.info(
+                        "Import {}: chunk after row {} hit a lock conflict, retrying ({})",
+                        job.id(),
+                        fromRow,
+                        attempt));
     }
 
     /**
@@ -322,14 +305,6 @@ class ImportRunner {
             Files.deleteIfExists(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }
