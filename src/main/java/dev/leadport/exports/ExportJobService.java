@@ -10,12 +10,8 @@ import dev.leadport.shared.files.StoredFile;
 import dev.leadport.users.CurrentUser;
 import dev.leadport.users.UserAccount;
 import dev.leadport.users.Users;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -131,12 +127,12 @@ public class ExportJobService {
         exports.publish(request, recorded, OperationStatus.RUNNING, null, 0, null);
         try {
             repository.start(id, exports.count(request, user), started);
-            Written written = write(id, request, user, fileName);
+            FileStore.Written written = write(id, request, user, fileName);
             Instant finished = clock.instant();
-            repository.complete(id, written.rows(), written.file(), finished);
+            repository.complete(id, written.records(), written.file(), finished);
             parameters.put("fileSize", written.file().size());
             recorded = new ExportService.Recorded(String.valueOf(id), user, started, parameters, links(id, true));
-            exports.publish(request, recorded, OperationStatus.COMPLETED, finished, written.rows(), null);
+            exports.publish(request, recorded, OperationStatus.COMPLETED, finished, written.records(), null);
         } catch (IOException | RuntimeException e) {
             // Writing again would fail the same way (a bad filter, a full disk); the user gets a mail and retries.
             log.error("Background export {} failed", id, e);
@@ -148,29 +144,22 @@ public class ExportJobService {
         }
     }
 
-    private Written write(long id, ExportRequest request, CurrentUser user, String fileName) throws IOException {
-        Path temp = Files.createTempFile(
-                "leadport-export-" + id + "-", "." + request.format().extension());
-        try {
-            long rows;
-            long[] lastReport = {System.nanoTime()};
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 64 * 1024)) {
-                rows = exports.writeFile(request, user, out, n -> {
+    private FileStore.Written write(long id, ExportRequest request, CurrentUser user, String fileName)
+            throws IOException {
+        long[] lastReport = {System.nanoTime()};
+        FileStore.Written written = files.write(
+                fileName,
+                request.format().contentType(),
+                user.id(),
+                properties.fileRetention(),
+                out -> exports.writeFile(request, user, out, n -> {
                     if (System.nanoTime() - lastReport[0] >= PROGRESS_INTERVAL_NANOS) {
                         repository.progress(id, n);
                         lastReport[0] = System.nanoTime();
                     }
-                });
-            }
-            repository.progress(id, rows);
-            try (InputStream in = Files.newInputStream(temp)) {
-                StoredFile file =
-                        files.save(fileName, request.format().contentType(), user.id(), in, properties.fileRetention());
-                return new Written(rows, file);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+                }));
+        repository.progress(id, written.records());
+        return written;
     }
 
     private ExportJob visible(long id, CurrentUser user) {
@@ -234,6 +223,4 @@ public class ExportJobService {
         }
         return links;
     }
-
-    private record Written(long rows, StoredFile file) {}
 }

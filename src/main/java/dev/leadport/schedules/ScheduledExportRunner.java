@@ -6,15 +6,10 @@ import dev.leadport.shared.events.OperationEvent;
 import dev.leadport.shared.events.OperationStatus;
 import dev.leadport.shared.events.OperationType;
 import dev.leadport.shared.files.FileStore;
-import dev.leadport.shared.files.StoredFile;
 import dev.leadport.users.UserAccount;
 import dev.leadport.users.Users;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -114,13 +109,13 @@ class ScheduledExportRunner {
                     .filter(UserAccount::enabled)
                     .orElseThrow(() -> new ScheduleCannotRun("The schedule's owner " + schedule.ownerUsername()
                             + " is disabled; an admin must enable the user or hand the schedule over."));
-            Produced produced = produce(schedule, run, owner);
+            FileStore.Written produced = produce(schedule, run, owner);
             String delivery = tx.execute(status -> deliver(schedule, run, owner, produced));
             Instant finished = clock.instant();
             repository.completeRun(
                     run.id(),
                     finished,
-                    produced.rows(),
+                    produced.records(),
                     produced.file().id(),
                     produced.file().name(),
                     produced.file().size(),
@@ -128,7 +123,8 @@ class ScheduledExportRunner {
             parameters.put("fileName", produced.file().name());
             parameters.put("fileSize", produced.file().size());
             parameters.put("delivery", delivery);
-            OperationEvent.Counts counts = new OperationEvent.Counts(produced.rows(), produced.rows(), 0, 0, 0, 0);
+            OperationEvent.Counts counts =
+                    new OperationEvent.Counts(produced.records(), produced.records(), 0, 0, 0, 0);
             publish(schedule, run, OperationStatus.COMPLETED, started, finished, counts, parameters, null);
         } catch (RuntimeException e) {
             boolean retry = !(e instanceof ScheduleCannotRun) && attempt < properties.maxAttempts();
@@ -160,40 +156,24 @@ class ScheduledExportRunner {
         }
     }
 
-    /** Writes the file to a temporary file, then streams it into the file store. */
-    private Produced produce(ExportSchedule schedule, ScheduleRun run, UserAccount owner) {
-        String name = fileName(schedule, run);
-        Path temp = null;
+    /** Writes the file with the export module and stores it. */
+    private FileStore.Written produce(ExportSchedule schedule, ScheduleRun run, UserAccount owner) {
+        ScheduledExportWriter.Request request = new ScheduledExportWriter.Request(
+                schedule.filter(), schedule.fields(), schedule.format(), users.asCurrentUser(owner));
         try {
-            temp = Files.createTempFile(
-                    "leadport-schedule-", "." + schedule.format().extension());
-            long rows;
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                rows = writer.write(
-                        new ScheduledExportWriter.Request(
-                                schedule.filter(), schedule.fields(), schedule.format(), users.asCurrentUser(owner)),
-                        out);
-            }
-            try (InputStream in = Files.newInputStream(temp)) {
-                StoredFile file =
-                        files.save(name, schedule.format().contentType(), owner.id(), in, properties.fileRetention());
-                return new Produced(rows, file);
-            }
+            return files.write(
+                    fileName(schedule, run),
+                    schedule.format().contentType(),
+                    owner.id(),
+                    properties.fileRetention(),
+                    out -> writer.write(request, out));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the export file: " + e.getMessage(), e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException e) {
-                    log.warn("Could not delete temporary file {}", temp, e);
-                }
-            }
         }
     }
 
     /** Queues one mail per recipient: the file attached when small enough, else a download link. */
-    private String deliver(ExportSchedule schedule, ScheduleRun run, UserAccount owner, Produced produced) {
+    private String deliver(ExportSchedule schedule, ScheduleRun run, UserAccount owner, FileStore.Written produced) {
         List<String> recipients = new ArrayList<>(schedule.recipients());
         if (recipients.isEmpty() && owner.email() != null) {
             recipients.add(owner.email());
@@ -205,14 +185,14 @@ class ScheduledExportRunner {
                 produced.file().size() <= properties.maxAttachmentBytes().toBytes();
         String link = notifications.absoluteLink(downloadPath(schedule.id(), run.id()));
         ZoneId zone = ZoneId.of(schedule.timeZone());
-        String subject = "Scheduled export " + schedule.name() + ": " + produced.rows() + " leads";
+        String subject = "Scheduled export " + schedule.name() + ": " + produced.records() + " leads";
         StringBuilder body = new StringBuilder()
                 .append("The scheduled export \"")
                 .append(schedule.name())
                 .append("\" ran for ")
                 .append(MAIL_TIME.format(run.scheduledFor().atZone(zone)))
                 .append(" and holds ")
-                .append(produced.rows())
+                .append(produced.records())
                 .append(" leads (")
                 .append(schedule.format())
                 .append(", ")
@@ -300,8 +280,6 @@ class ScheduledExportRunner {
     private static Instant later(Instant a, Instant b) {
         return a.isAfter(b) ? a : b;
     }
-
-    private record Produced(long rows, StoredFile file) {}
 
     /** A run that cannot succeed by retrying (the owner is disabled). */
     static class ScheduleCannotRun extends RuntimeException {

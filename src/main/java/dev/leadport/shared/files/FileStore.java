@@ -1,8 +1,12 @@
 package dev.leadport.shared.files;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,6 +36,35 @@ public class FileStore {
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
+    }
+
+    /** Writes a file's content, reporting how many records it wrote. */
+    @FunctionalInterface
+    public interface ContentWriter {
+        long write(OutputStream out) throws IOException;
+    }
+
+    /** A file written through {@link #write} and the number of records its writer reported. */
+    public record Written(StoredFile file, long records) {}
+
+    /**
+     * Has the writer write the file to a temporary file on this node's disk, then stores it: a writer that streams
+     * from a database cursor holds no transaction of the store open, and a file that fails half-way is never stored.
+     */
+    public Written write(String name, String contentType, Long ownerId, Duration retention, ContentWriter writer)
+            throws IOException {
+        Path temp = Files.createTempFile("leadport-file-", ".tmp");
+        try {
+            long records;
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 64 * 1024)) {
+                records = writer.write(out);
+            }
+            try (InputStream in = Files.newInputStream(temp)) {
+                return new Written(save(name, contentType, ownerId, in, retention), records);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
     }
 
     /** Streams the content in; the file becomes visible only once completely written. */
