@@ -37,12 +37,10 @@ class LeadStatisticsTest extends ApiTestBase {
         Api.Response done = manager.post("/api/leads/bulk/update", map("ids", ids, "changes", map("status", "LOST")));
 
         assertThat(done.status()).as(done.toString()).isEqualTo(200);
+        // last_analyze moves only for an explicit ANALYZE (autovacuum records last_autoanalyze). The modification
+        // counter is no witness: backends flush it up to a second late, after the ANALYZE has reset it.
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(lastAnalyze()).isNotNull().isNotEqualTo(before));
-        assertThat(jdbc.sql("select n_mod_since_analyze from pg_stat_user_tables where relname = 'lead'")
-                        .query(Long.class)
-                        .single())
-                .isZero();
     }
 
     private Timestamp lastAnalyze() {
