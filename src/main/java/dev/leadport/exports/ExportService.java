@@ -19,7 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -152,8 +152,16 @@ public class ExportService {
     public ExportPreview preview(ExportRequest request, CurrentUser user) {
         SqlWhere where = LeadFilterSql.where(request.filter(), user, leads.timeZone());
         int width = request.columns().size();
+        boolean[] guarded = guarded(request);
         List<List<String>> rows = repository.first(select(request, user), width, properties.previewRows()).stream()
-                .map(cells -> Arrays.stream(cells).map(c -> c == null ? "" : c).toList())
+                .map(cells -> {
+                    List<String> row = new ArrayList<>(width);
+                    for (int i = 0; i < width; i++) {
+                        String cell = guarded[i] ? FormulaGuard.guard(cells[i]) : cells[i];
+                        row.add(cell == null ? "" : cell);
+                    }
+                    return List.copyOf(row);
+                })
                 .toList();
         List<ExportPreview.Field> fields = request.columns().stream()
                 .map(c -> new ExportPreview.Field(c.key(), c.label()))
@@ -171,10 +179,10 @@ public class ExportService {
         header.writeRecord(request.headers());
         header.flush();
         // COPY hands over one row per message; batching them spares the servlet stream a call per row.
-        CrlfLines lines = new CrlfLines(new BufferedOutputStream(out, 64 * 1024), progress);
-        long rows = repository.copyCsv(select, lines);
-        lines.flush();
-        return rows;
+        CopyCsvRows rows = new CopyCsvRows(new BufferedOutputStream(out, 64 * 1024), guarded(request), progress);
+        repository.copyCsv(select, rows);
+        rows.close();
+        return rows.rows();
     }
 
     private long xlsx(ExportRequest request, SqlWhere select, OutputStream out, LongConsumer progress)
@@ -188,12 +196,23 @@ public class ExportService {
             } catch (IOException e) {
                 throw new ExportRepository.ClientGone(e);
             }
-            if (++rows[0] % CrlfLines.REPORT_EVERY == 0) {
+            if (++rows[0] % CopyCsvRows.REPORT_EVERY == 0) {
                 progress.accept(rows[0]);
             }
         });
         writer.finish();
         return rows[0];
+    }
+
+    /** Per column, whether the file guards its values against formulas: free text in a CSV, unless turned off. */
+    private static boolean[] guarded(ExportRequest request) {
+        boolean[] guarded = new boolean[request.columns().size()];
+        if (request.neutralise() && request.format() == ExportFormat.CSV) {
+            for (int i = 0; i < guarded.length; i++) {
+                guarded[i] = request.columns().get(i).text();
+            }
+        }
+        return guarded;
     }
 
     private SqlWhere select(ExportRequest request, CurrentUser user) {

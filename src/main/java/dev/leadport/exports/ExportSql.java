@@ -11,19 +11,11 @@ import java.util.stream.Collectors;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The export's SELECT, with every value already formatted as the file shows it (owner usernames, ISO dates, formula
- * neutralisation), so the COPY fast path, the cursor path (XLSX) and the preview write the very same text.
+ * The export's SELECT, with every value already formatted as the file shows it (owner usernames, ISO dates), so the
+ * COPY fast path, the cursor path (XLSX) and the preview write the very same text. The formula guard of CSV files is
+ * applied to that text on its way out ({@link FormulaGuard}).
  */
 final class ExportSql {
-
-    /**
-     * OWASP CSV injection: a leading =, +, -, @, tab or carriage return makes a spreadsheet evaluate the cell. Phone
-     * and signed numbers ("+1 415 555 0100", "-12.5") start the same way but can never run, so they stay as they are.
-     * The first character is tested as a code point ({@code ascii}), which spares the database a new text value per
-     * cell; the pattern only runs for the few values that start that way.
-     */
-    private static final String NEUTRALISED = "case when ascii(%1$s) in (61, 43, 45, 64, 9, 13)"
-            + " and (%1$s) !~ '^[+-]?[0-9][0-9 ().,/-]*$' then '''' || (%1$s) else (%1$s) end";
 
     /** Up to this many users, owner names are a CASE over the owner id; beyond it, a JSON object look-up. */
     private static final int OWNER_CASE_LIMIT = 100;
@@ -32,12 +24,10 @@ final class ExportSql {
 
     /** The formatted SELECT over {@code where}, in id order, and its named parameters. */
     static SqlWhere select(ExportRequest request, SqlWhere where, Map<Long, String> owners, JsonMapper json) {
-        boolean neutralise = request.neutralise() && request.format() == ExportFormat.CSV;
         Map<String, Object> params = new HashMap<>(where.params());
         String owner = owner(owners, params, json);
-        String columns = request.columns().stream()
-                .map(c -> column(c, c.owner() ? owner : c.sql(), neutralise))
-                .collect(Collectors.joining(", "));
+        String columns =
+                request.columns().stream().map(c -> c.owner() ? owner : c.sql()).collect(Collectors.joining(", "));
         return new SqlWhere("select " + columns + " from lead l where " + where.sql() + " order by l.id", params);
     }
 
@@ -54,10 +44,6 @@ final class ExportSql {
                 .forEach((id, name) ->
                         sql.append(" when ").append(id).append(" then ").append(literal(name)));
         return sql.append(" else l.owner_id::text end").toString();
-    }
-
-    private static String column(ExportColumn column, String sql, boolean neutralise) {
-        return neutralise && column.text() ? NEUTRALISED.formatted(sql) : sql;
     }
 
     /**

@@ -96,7 +96,7 @@ public final class ExportBulkBenchmark {
                 copyBytes = copy(db, "");
                 copyNanos = Math.min(copyNanos, System.nanoTime() - start);
             }
-            line("API export (HTTP; COPY + neutralise + owner names in SQL)", leads, apiNanos, apiBytes);
+            line("API export (HTTP; COPY, owner names in SQL, formula guard)", leads, apiNanos, apiBytes);
             line("COPY (same SELECT) TO STDOUT", leads, copyNanos, copyBytes);
             System.out.printf(Locale.ROOT, "  ratio API / COPY: %.2fx (goal <= 1.5x)%n", (double) apiNanos / copyNanos);
             System.out.printf(
