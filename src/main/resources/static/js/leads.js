@@ -32,6 +32,15 @@
     return Number(results().dataset.total || 0);
   }
 
+  /** "27", or when the list did not count every match, "about 510,000" or "more than 10,000"; see totalExact(). */
+  function totalText() {
+    return results().dataset.totalText || lp.number(total());
+  }
+
+  function totalExact() {
+    return /^[0-9,]+$/.test(totalText());
+  }
+
   function rowBoxes() {
     return [...results().querySelectorAll("input.select-lead")];
   }
@@ -73,14 +82,18 @@
     const n = count();
     bar.hidden = n === 0;
     if (allMatching) {
-      summary.textContent = `All ${lp.number(n)} leads matching the filters are selected.`;
+      summary.textContent = totalExact()
+        ? `All ${totalText()} leads matching the filters are selected.`
+        : `All leads matching the filters are selected (${totalText()}).`;
     } else {
       summary.textContent = `${lp.number(n)} ${n === 1 ? "lead" : "leads"} selected.`;
     }
     const boxes = rowBoxes();
     const wholePage = boxes.length > 0 && boxes.every((b) => b.checked);
     offer.hidden = allMatching || !wholePage || total() <= selected.size;
-    offerButton.textContent = `Select all ${lp.number(total())} leads matching the filters`;
+    offerButton.textContent = totalExact()
+      ? `Select all ${totalText()} leads matching the filters`
+      : `Select all leads matching the filters (${totalText()})`;
     const act = action.value;
     statusField.hidden = act !== "status";
     ownerField.hidden = act !== "assign";

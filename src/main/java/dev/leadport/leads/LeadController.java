@@ -1,6 +1,7 @@
 package dev.leadport.leads;
 
 import dev.leadport.users.Users;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.springdoc.core.annotations.ParameterObject;
@@ -33,8 +34,13 @@ class LeadController {
             @ParameterObject LeadFilterParams filter,
             @RequestParam(required = false) Long after,
             @RequestParam(defaultValue = "50") int size,
-            @RequestParam(defaultValue = "true") boolean total) {
-        return leads.list(filter.toFilter(users), after, size, total, users.current());
+            @Parameter(
+                            description = "true (default): the number of matches, exact up to"
+                                    + " leadport.leads.exact-count-limit (10,000) and the database's estimate beyond it"
+                                    + " (totalExact false); exact: always exact, reading every match; false: none")
+                    @RequestParam(defaultValue = "true")
+                    String total) {
+        return leads.list(filter.toFilter(users), after, size, TotalCount.parse(total), users.current());
     }
 
     @GetMapping("/{id}")

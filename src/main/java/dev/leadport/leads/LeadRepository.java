@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -61,6 +63,31 @@ class LeadRepository {
                 .query(Long.class)
                 .single();
     }
+
+    /**
+     * How many leads match, counting no further than {@code most}: a page that needs only "more than N" reads at most
+     * N + 1 matches, however many there are.
+     */
+    long countUpTo(SqlWhere where, long most) {
+        return jdbc.sql("select count(*) from (select 1 from lead l where " + where.sql() + " limit :x_most) m")
+                .params(where.params())
+                .param("x_most", most)
+                .query(Long.class)
+                .single();
+    }
+
+    /** The planner's estimate of how many leads match, from the first line of {@code EXPLAIN}; reads no leads. */
+    long estimate(SqlWhere where) {
+        String plan = jdbc.sql("explain select 1 from lead l where " + where.sql())
+                .params(where.params())
+                .query(String.class)
+                .list()
+                .get(0);
+        Matcher rows = PLAN_ROWS.matcher(plan);
+        return rows.find() ? Long.parseLong(rows.group(1)) : 0;
+    }
+
+    private static final Pattern PLAN_ROWS = Pattern.compile("rows=(\\d+)");
 
     long insert(LeadValues v) {
         return jdbc.sql("""

@@ -23,9 +23,16 @@ public class LeadService {
     private final CustomFields customFields;
     private final Users users;
     private final LeadsProperties properties;
+    private final LargeCounts largeCounts;
 
-    LeadService(LeadRepository repository, CustomFields customFields, Users users, LeadsProperties properties) {
+    LeadService(
+            LeadRepository repository,
+            CustomFields customFields,
+            Users users,
+            LeadsProperties properties,
+            LargeCounts largeCounts) {
         this.repository = repository;
+        this.largeCounts = largeCounts;
         this.customFields = customFields;
         this.users = users;
         this.properties = properties;
@@ -73,7 +80,7 @@ public class LeadService {
         repository.softDelete(id);
     }
 
-    public LeadPage list(LeadFilter filter, Long afterId, int size, boolean withTotal, CurrentUser user) {
+    public LeadPage list(LeadFilter filter, Long afterId, int size, TotalCount totalCount, CurrentUser user) {
         int limit = Math.max(1, Math.min(size, properties.maxPageSize()));
         SqlWhere where = LeadFilterSql.where(filter, user, properties.timeZone());
         List<LeadRepository.StoredLead> rows = repository.page(where, afterId, limit + 1);
@@ -82,8 +89,25 @@ public class LeadService {
         Map<Long, String> names = ownerNames();
         List<Lead> items = page.stream().map(l -> toLead(l, names)).toList();
         String next = more ? String.valueOf(page.get(page.size() - 1).id()) : null;
-        Long total = withTotal ? repository.count(where) : null;
-        return new LeadPage(items, next, total);
+        return switch (totalCount) {
+            case NONE -> new LeadPage(items, next, null, null);
+            case EXACT -> new LeadPage(items, next, repository.count(where), true);
+            case BOUNDED -> {
+                Long large = largeCounts.recent(where);
+                if (large != null) {
+                    yield new LeadPage(items, next, large, false);
+                }
+                int exactUpTo = properties.exactCountLimit();
+                long counted = repository.countUpTo(where, exactUpTo + 1L);
+                if (counted <= exactUpTo) {
+                    yield new LeadPage(items, next, counted, true);
+                }
+                // More match than are counted: the planner's estimate, but never less than what was counted.
+                long estimate = Math.max(exactUpTo + 1L, repository.estimate(where));
+                largeCounts.remember(where, estimate);
+                yield new LeadPage(items, next, estimate, false);
+            }
+        };
     }
 
     public long count(LeadFilter filter, CurrentUser user) {

@@ -12,10 +12,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxPageSize the largest page the leads list returns
  * @param analyzeAfterChanges leads an import, undo or bulk operation must change before the lead table's planner
  *     statistics are refreshed at its end
+ * @param exactCountLimit the most matches a page of the leads list counts exactly; when more match, it reports the
+ *     planner's estimate instead (the bulk dry run and {@code total=exact} still count them all)
  */
 @ConfigurationProperties("leadport.leads")
 public record LeadsProperties(
         @DefaultValue("UTC") ZoneId timeZone,
         @DefaultValue("US") String defaultPhoneRegion,
         @DefaultValue("500") int maxPageSize,
-        @DefaultValue("10000") int analyzeAfterChanges) {}
+        @DefaultValue("10000") int analyzeAfterChanges,
+        @DefaultValue("10000") int exactCountLimit) {}

@@ -8,6 +8,8 @@ import dev.leadport.leads.LeadFilter;
 import dev.leadport.leads.LeadPage;
 import dev.leadport.leads.LeadService;
 import dev.leadport.leads.LeadStatus;
+import dev.leadport.leads.LeadsProperties;
+import dev.leadport.leads.TotalCount;
 import dev.leadport.shared.events.OperationStatus;
 import dev.leadport.shared.events.OperationType;
 import dev.leadport.users.UserAccount;
@@ -16,6 +18,7 @@ import dev.leadport.users.Users;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -38,8 +41,15 @@ class PageController {
     private final Users users;
     private final CustomFields customFields;
     private final ImportsProperties importsProperties;
+    private final LeadsProperties leadsProperties;
 
-    PageController(LeadService leads, Users users, CustomFields customFields, ImportsProperties importsProperties) {
+    PageController(
+            LeadService leads,
+            Users users,
+            CustomFields customFields,
+            ImportsProperties importsProperties,
+            LeadsProperties leadsProperties) {
+        this.leadsProperties = leadsProperties;
         this.leads = leads;
         this.users = users;
         this.customFields = customFields;
@@ -69,8 +79,9 @@ class PageController {
             HttpServletRequest request,
             Model model) {
         LeadFilter filter = new LeadFilter(statuses, owner, source, createdFrom, createdTo, null, null, q);
-        LeadPage page = leads.list(filter, after, size, true, users.current());
+        LeadPage page = leads.list(filter, after, size, TotalCount.BOUNDED, users.current());
         model.addAttribute("page", page);
+        model.addAttribute("totalText", totalText(page));
         model.addAttribute("filter", filter);
         model.addAttribute("statuses", LeadStatus.values());
         model.addAttribute(
@@ -136,6 +147,23 @@ class PageController {
         model.addAttribute("users", users.all());
         model.addAttribute("roles", UserRole.values());
         return "settings";
+    }
+
+    /**
+     * How the list states its number of matches: exact ("27"), an estimate rounded to two significant digits ("about
+     * 510,000"), or, when the database's estimate is below what was counted, the count's limit ("more than 10,000").
+     */
+    private String totalText(LeadPage page) {
+        long total = page.total();
+        if (Boolean.TRUE.equals(page.totalExact())) {
+            return String.format(Locale.ROOT, "%,d", total);
+        }
+        long limit = leadsProperties.exactCountLimit();
+        if (total <= limit + 1) {
+            return String.format(Locale.ROOT, "more than %,d", limit);
+        }
+        java.math.BigDecimal rounded = new java.math.BigDecimal(total).round(new java.math.MathContext(2));
+        return String.format(Locale.ROOT, "about %,d", rounded.longValueExact());
     }
 
     /** The list's query without its page cursor and empty parameters, to build page links and compare filters. */

@@ -9,9 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 class LeadApiTest extends ApiTestBase {
+
+    @Autowired
+    private JdbcClient jdbc;
 
     @Test
     void createdLeadCanBeReadUpdatedAndDeleted() {
@@ -105,6 +110,48 @@ class LeadApiTest extends ApiTestBase {
                         .get("total")
                         .asLong())
                 .isZero();
+    }
+
+    @Test
+    void totalIsExactUpToTheLimitThenAnEstimateMarkedAsSuchOrExactWhenAskedFor() {
+        Api admin = as("admin");
+        String source = unique("many");
+        int many = 10_050;
+        jdbc.sql("""
+                        insert into lead (email, source, owner_id)
+                        select 'lead' || g || '-' || :source || '@x.io', :source, (select id from app_user where username = 'admin')
+                        from generate_series(1, :n) g
+                        """).param("source", source).param("n", many).update();
+        jdbc.sql("analyze lead").update();
+        try {
+            JsonNode bounded = admin.get("/api/leads?size=5&source=" + source).json();
+            assertThat(bounded.get("totalExact").asBoolean()).isFalse();
+            // The planner's estimate: more than the limit, and near the truth with fresh statistics.
+            assertThat(bounded.get("total").asLong()).isGreaterThan(10_000).isLessThan(many * 2L);
+
+            JsonNode exact =
+                    admin.get("/api/leads?size=5&total=exact&source=" + source).json();
+            assertThat(exact.get("total").asLong()).isEqualTo(many);
+            assertThat(exact.get("totalExact").asBoolean()).isTrue();
+
+            JsonNode few = admin.get("/api/leads?size=5&q=lead7-" + source).json();
+            assertThat(few.get("total").asLong()).isEqualTo(1);
+            assertThat(few.get("totalExact").asBoolean()).isTrue();
+
+            JsonNode none =
+                    admin.get("/api/leads?size=5&total=false&source=" + source).json();
+            assertThat(none.get("total").isNull()).isTrue();
+            assertThat(none.get("items").size()).isEqualTo(5);
+
+            Api.Response wrong = admin.get("/api/leads?total=maybe");
+            assertThat(wrong.status()).isEqualTo(400);
+            assertThat(wrong.json().get("errors").get(0).get("field").asString())
+                    .isEqualTo("total");
+        } finally {
+            jdbc.sql("delete from lead where source = :source")
+                    .param("source", source)
+                    .update();
+        }
     }
 
     @Test
