@@ -99,8 +99,20 @@ class BulkRepository {
                 .single();
     }
 
-    /** Stores the targets: PENDING ones as two arrays, the few already final ones as a JSON record set. */
+    /** Targets stored per statement, so a request of 100,000 ids never becomes one 10 MB statement. */
+    private static final int TARGETS_PER_STATEMENT = 5_000;
+
+    /**
+     * Stores the targets, {@link #TARGETS_PER_STATEMENT} at a time: PENDING ones as two arrays, the ones already
+     * final (unknown, forbidden or malformed ids) as a JSON record set.
+     */
     void insertTargets(long operation, List<BulkTarget> targets) {
+        for (int from = 0; from < targets.size(); from += TARGETS_PER_STATEMENT) {
+            insertTargetBatch(operation, targets.subList(from, Math.min(targets.size(), from + TARGETS_PER_STATEMENT)));
+        }
+    }
+
+    private void insertTargetBatch(long operation, List<BulkTarget> targets) {
         List<BulkTarget> pending =
                 targets.stream().filter(t -> t.code() == BulkResultCode.PENDING).toList();
         List<BulkTarget> settled =

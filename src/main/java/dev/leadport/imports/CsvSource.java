@@ -29,8 +29,13 @@ import java.util.regex.Pattern;
  */
 final class CsvSource implements TabularSource {
 
-    /** Memory guard above the per-field limit users see: a field this long ends the file rather than the heap. */
-    private static final int HARD_FIELD_LIMIT = 16 * 1024 * 1024;
+    /**
+     * Memory guard above the per-field limit users see: a field (or a line without a line end) this long ends the
+     * file rather than the heap. FastCSV's buffer and the field are each at most this many chars (8 MB), and a file is
+     * read by at most two parsers at once (the rows and their count): measured with a node at {@code -Xmx128m} in
+     * {@code HostileInputHeapTest}; FastCSV's own default (16 M chars, doubling into 32 MB arrays) ran it out of heap.
+     */
+    private static final int HARD_FIELD_LIMIT = 4 * 1024 * 1024;
 
     private static final Pattern STARTING_LINE = Pattern.compile("starting at line (\\d+)");
 
@@ -55,6 +60,7 @@ final class CsvSource implements TabularSource {
                 .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
                 .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
                 .allowUnclosedQuote(false) // otherwise the rest of the file silently becomes one field
+                .maxBufferSize(Math.max(HARD_FIELD_LIMIT, options.maxFieldLength() + 1))
                 .build(
                         CsvRecordHandler.of(
                                 b -> b.maxFieldSize(Math.max(HARD_FIELD_LIMIT, options.maxFieldLength() + 1))),
@@ -205,9 +211,19 @@ final class CsvSource implements TabularSource {
         }
         long skip = Long.parseLong(line.group(1)) - 1;
         try (BufferedReader text = new BufferedReader(textOf(file, encoding))) {
+            // Line by line without keeping a line: the lines before may be megabytes long.
             long skipped = 0;
-            while (skipped < skip && text.readLine() != null) {
-                skipped++;
+            int c;
+            while (skipped < skip && (c = text.read()) >= 0) {
+                if (c == '\n' || c == '\r') {
+                    if (c == '\r') {
+                        text.mark(1);
+                        if (text.read() != '\n') {
+                            text.reset();
+                        }
+                    }
+                    skipped++;
+                }
             }
             char[] start = new char[RowChecks.PREVIEW_LENGTH];
             int length = text.read(start);

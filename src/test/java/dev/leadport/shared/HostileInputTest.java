@@ -29,8 +29,8 @@ import tools.jackson.databind.JsonNode;
  * 2xx with per-row errors, never a 5xx, and the server must still answer afterwards. Payloads that are stored must
  * come back escaped in pages and neutralised in CSV. The oversized upload (413) is in {@code ImportEngineTest},
  * which lowers the limit to 1 MB; the unit-level reader cases are in {@code CsvSourceTest} and
- * {@code XlsxSourceTest}. The "very long line" is 20 MB rather than the issue's 50 MB to keep CI fast; the reader
- * handles it in bounded memory either way.
+ * {@code XlsxSourceTest}. The "very long line" here is 20 MB; {@code HostileInputHeapTest} sends 50 MB lines, fields
+ * and binary files to a node with a 128 MB heap.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class HostileInputTest extends ApiTestBase {
@@ -327,7 +327,7 @@ class HostileInputTest extends ApiTestBase {
     }
 
     /** One sheet entry of 256 MB of zeros: a few hundred KB on the wire. */
-    private static byte[] zipBomb() throws IOException {
+    static byte[] zipBomb() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             zip.putNextEntry(new ZipEntry("[Content_Types].xml"));

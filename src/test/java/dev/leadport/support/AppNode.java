@@ -97,6 +97,10 @@ public final class AppNode implements AutoCloseable {
     }
 
     /** Ends the JVM at once, as {@code kill -9} does: no shutdown hooks, no finished transactions. */
+    public boolean alive() {
+        return process.isAlive();
+    }
+
     public void kill() {
         process.destroyForcibly();
         waitForExit();
