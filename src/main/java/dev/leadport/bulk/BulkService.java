@@ -313,7 +313,10 @@ public class BulkService {
         } catch (RuntimeException e) {
             if (asJob && DatabaseAway.causedBy(e)) {
                 // runJob() waits and runs the pending chunks again; the job engine's retries come after that.
-                log.warn("Bulk operation {} paused: the database is not reachable ({})", id, e.getMessage());
+                log.warn(
+                        "Bulk operation {} paused: the database is away or kept refusing the chunk ({})",
+                        id,
+                        e.getMessage());
                 throw e;
             }
             log.error("Bulk operation {} failed", id, e);

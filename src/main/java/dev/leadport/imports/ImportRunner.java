@@ -157,7 +157,10 @@ class ImportRunner {
         } catch (IOException | RuntimeException e) {
             if (e instanceof RuntimeException away && DatabaseAway.causedBy(away)) {
                 // run() waits and starts again from the checkpoint; the job engine's retries come after that.
-                log.warn("Import {} paused: the database is not reachable ({})", importId, e.getMessage());
+                log.warn(
+                        "Import {} paused: the database is away or kept refusing the chunk ({})",
+                        importId,
+                        e.getMessage());
                 throw away;
             }
             log.error("Import {} failed", importId, e);

@@ -10,7 +10,9 @@ import org.springframework.transaction.TransactionSystemException;
 /**
  * Tells a failure of the database itself (restart, failover, lost connection, no connection to be had) from a
  * failure of the work. Jobs pause on the first kind and resume from their checkpoint once PostgreSQL is back; they
- * fail only on the second.
+ * fail only on the second. Transient refusals count as the first kind too: a chunk that still hits lock conflicts
+ * or deadlocks after its quick retries ({@link Retries#onLockConflict}) changed nothing, so its job waits the same
+ * way and tries again from its checkpoint rather than failing.
  */
 public final class DatabaseAway {
 
