@@ -120,6 +120,7 @@ public final class ExportBulkBenchmark {
             List<Long> sqlIds = ids(db, bulkIds, bulkIds);
             long bulkStart = System.nanoTime();
             long operation = bulkUpdate(base, apiIds);
+            long acceptedNanos = System.nanoTime() - bulkStart;
             JsonNode done = awaitOperation(base, operation);
             long bulkNanos = System.nanoTime() - bulkStart;
             long sqlNanos = plainUpdate(db, sqlIds);
@@ -130,6 +131,11 @@ public final class ExportBulkBenchmark {
                     done.get("totals").get("updated").asLong(),
                     done.get("processed").asLong());
             line("API bulk update (job, chunks of 5,000, per-lead results)", bulkIds, bulkNanos, 0);
+            System.out.printf(
+                    Locale.ROOT,
+                    "    of which the request (ids checked, results stored, job queued): %.3f s; the job: %.3f s%n",
+                    acceptedNanos / 1e9,
+                    (bulkNanos - acceptedNanos) / 1e9);
             line("plain UPDATE ... WHERE id = ANY(?)", bulkIds, sqlNanos, 0);
             System.out.printf(Locale.ROOT, "  ratio API / SQL: %.2fx (goal <= 2.0x)%n", (double) bulkNanos / sqlNanos);
         } finally {
