@@ -78,6 +78,11 @@
     return allMatching ? total() : selected.size;
   }
 
+  /** The selection's size as text: exact, or the list's estimate ("about 510,000") when all matches are selected. */
+  function countText() {
+    return allMatching ? totalText() : lp.number(selected.size);
+  }
+
   function render() {
     const n = count();
     bar.hidden = n === 0;
@@ -182,7 +187,7 @@
     // Large operations run as jobs: follow the job until it has finished.
     const location = result.data && result.data.links ? result.data.links.self : result.headers && result.headers.get("Location");
     while (result.ok && result.data && ["QUEUED", "RUNNING"].includes(result.data.status) && location) {
-      dialogBody.replaceChildren(lp.el("p", { role: "status", text: `Working… ${lp.number(result.data.processed || 0)} of ${lp.number(count())} done.` }));
+      dialogBody.replaceChildren(lp.el("p", { role: "status", text: `Working… ${lp.number(result.data.processed || 0)} of ${lp.number(result.data.totals && result.data.totals.requested != null ? result.data.totals.requested : count())} done.` }));
       await new Promise((r) => setTimeout(r, 700));
       result = await lp.api("GET", location);
     }
@@ -207,7 +212,7 @@
     confirmButton.textContent = "Apply";
     closeButton.textContent = "Cancel";
     document.getElementById("bulk-dialog-title").textContent = "Confirm bulk change";
-    dialogBody.replaceChildren(lp.el("p", { text: `Checking what “${pending.verb}” would do to ${lp.number(count())} leads…` }));
+    dialogBody.replaceChildren(lp.el("p", { text: `Checking what “${pending.verb}” would do to ${countText()} leads…` }));
     dialog.showModal();
     const result = await send(pending, true);
     if (!result.ok) {
@@ -216,8 +221,10 @@
       return;
     }
     const totals = result.data.totals || {};
+    // The dry run counted the selection exactly, even where the list only estimated it.
+    const selectedCount = totals.requested != null ? totals.requested : count();
     dialogBody.replaceChildren(
-      lp.el("p", {}, lp.el("strong", { text: pending.verb }), ` — ${lp.number(count())} ${count() === 1 ? "lead" : "leads"} selected. Nothing has changed yet. This is what would happen:`),
+      lp.el("p", {}, lp.el("strong", { text: pending.verb }), ` — ${lp.number(selectedCount)} ${selectedCount === 1 ? "lead" : "leads"} selected. Nothing has changed yet. This is what would happen:`),
       totalsList(totals)
     );
     confirmButton.textContent = `${pending.verb} now`;

@@ -31,7 +31,8 @@ final class CsvSource implements TabularSource {
 
     /**
      * Memory guard above the per-field limit users see: a field (or a line without a line end) this long ends the
-     * file rather than the heap. FastCSV's buffer and the field are each at most this many chars (8 MB), and a file is
+     * file rather than the heap. FastCSV's buffer and the field are each at most this many chars (8 MB), a row at most
+     * twice as many (FastCSV's own row limit is 64 M chars, whatever the field limit), and a file is
      * read by at most two parsers at once (the rows and their count): measured with a node at {@code -Xmx128m} in
      * {@code HostileInputHeapTest}; FastCSV's own default (16 M chars, doubling into 32 MB arrays) ran it out of heap.
      */
@@ -62,8 +63,9 @@ final class CsvSource implements TabularSource {
                 .allowUnclosedQuote(false) // otherwise the rest of the file silently becomes one field
                 .maxBufferSize(Math.max(HARD_FIELD_LIMIT, options.maxFieldLength() + 1))
                 .build(
-                        CsvRecordHandler.of(
-                                b -> b.maxFieldSize(Math.max(HARD_FIELD_LIMIT, options.maxFieldLength() + 1))),
+                        CsvRecordHandler.of(b -> b.maxFieldSize(
+                                        Math.max(HARD_FIELD_LIMIT, options.maxFieldLength() + 1))
+                                .maxRecordSize(2 * Math.max(HARD_FIELD_LIMIT, options.maxFieldLength() + 1))),
                         textOf(file, encoding));
         this.records = reader.iterator();
         this.headers = readHeaders();

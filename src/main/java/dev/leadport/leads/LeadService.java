@@ -97,7 +97,7 @@ public class LeadService {
                 if (large != null) {
                     yield new LeadPage(items, next, large, false);
                 }
-                int exactUpTo = properties.exactCountLimit();
+                int exactUpTo = Math.max(0, properties.exactCountLimit());
                 long counted = repository.countUpTo(where, exactUpTo + 1L);
                 if (counted <= exactUpTo) {
                     yield new LeadPage(items, next, counted, true);

@@ -18,8 +18,8 @@ public enum TotalCount {
     /** Reads the API's {@code total} parameter: {@code true} (bounded), {@code false} or {@code exact}. */
     public static TotalCount parse(String value) {
         return switch (value == null ? "true" : value.trim().toLowerCase(Locale.ROOT)) {
-            case "", "true" -> BOUNDED;
-            case "false" -> NONE;
+            case "", "true", "1", "yes", "on" -> BOUNDED;
+            case "false", "0", "no", "off" -> NONE;
             case "exact" -> EXACT;
             default ->
                 throw new InvalidInputException(

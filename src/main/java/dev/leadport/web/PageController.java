@@ -162,8 +162,12 @@ class PageController {
         if (total <= limit + 1) {
             return String.format(Locale.ROOT, "more than %,d", limit);
         }
-        java.math.BigDecimal rounded = new java.math.BigDecimal(total).round(new java.math.MathContext(2));
-        return String.format(Locale.ROOT, "about %,d", rounded.longValueExact());
+        long rounded = new java.math.BigDecimal(total)
+                .round(new java.math.MathContext(2))
+                .longValueExact();
+        return rounded <= limit
+                ? String.format(Locale.ROOT, "more than %,d", limit)
+                : String.format(Locale.ROOT, "about %,d", rounded);
     }
 
     /** The list's query without its page cursor and empty parameters, to build page links and compare filters. */

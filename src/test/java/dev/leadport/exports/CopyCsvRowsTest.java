@@ -49,7 +49,8 @@ class CopyCsvRowsTest {
         String copy = "1,=SUM(A1),=SUM(A1),+1 415 555 0100\n"
                 + "2,\"@x, \"\"y\"\"\",-12.5,\"-3,5\"\n"
                 + "3,\"line\nbreak\",\"\r=x\",\t=y\n"
-                + "4,,\"\",-\n";
+                + "4,,\"\",-\n"
+                + "5,\"\",,\"\"\n";
 
         String out = run(copy, new boolean[] {false, true, false, true}, new Random(1), false);
 
@@ -57,7 +58,8 @@ class CopyCsvRowsTest {
                 .isEqualTo("1,'=SUM(A1),=SUM(A1),+1 415 555 0100\r\n"
                         + "2,\"'@x, \"\"y\"\"\",-12.5,\"-3,5\"\r\n"
                         + "3,\"line\nbreak\",\"\r=x\",'\t=y\r\n"
-                        + "4,,\"\",'-\r\n");
+                        + "4,,\"\",'-\r\n"
+                        + "5,\"\",,\"\"\r\n");
     }
 
     @Test

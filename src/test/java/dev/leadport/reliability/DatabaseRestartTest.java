@@ -100,7 +100,7 @@ class DatabaseRestartTest {
         JsonNode job = awaitFinished(importPath);
         assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("COMPLETED");
         assertThat(job.get("created").asLong()).isEqualTo(LEADS);
-        assertThat(admin.get("/api/leads?size=1&source=restart")
+        assertThat(admin.get("/api/leads?size=1&total=exact&source=restart")
                         .json()
                         .get("total")
                         .asLong())
@@ -116,7 +116,7 @@ class DatabaseRestartTest {
         JsonNode op = awaitFinished(bulkPath);
         assertThat(op.get("status").asString()).as(op.toString()).isEqualTo("COMPLETED");
         assertThat(op.get("totals").get("updated").asLong()).isEqualTo(LEADS);
-        assertThat(admin.get("/api/leads?size=1&status=LOST")
+        assertThat(admin.get("/api/leads?size=1&total=exact&status=LOST")
                         .json()
                         .get("total")
                         .asLong())
