@@ -1,5 +1,7 @@
 package dev.leadport.bench;
 
+import dev.leadport.support.Api;
+import dev.leadport.support.HeapSampler;
 import dev.leadport.support.TestDatabase;
 import java.io.File;
 import java.io.IOException;
@@ -23,8 +25,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.postgresql.PGConnection;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -77,9 +77,7 @@ public final class ExportBulkBenchmark {
             }
 
             System.out.printf(Locale.ROOT, "%nExport of %,d leads as CSV (all %d standard fields)%n", leads, 13);
-            HeapSampler heap = new HeapSampler(base);
-            Thread sampler = new Thread(heap, "heap-sampler");
-            sampler.start();
+            HeapSampler heap = HeapSampler.start(new Api(port, "admin", "admin"), 100);
             long apiNanos = Long.MAX_VALUE;
             long apiBytes = 0;
             for (int i = 0; i < 2; i++) {
@@ -87,8 +85,7 @@ public final class ExportBulkBenchmark {
                 apiBytes = download(base + "/api/leads/import-export/export?fields=" + FIELDS);
                 apiNanos = Math.min(apiNanos, System.nanoTime() - start);
             }
-            heap.stop();
-            sampler.join();
+            heap.close();
             long copyNanos = Long.MAX_VALUE;
             long copyBytes = 0;
             for (int i = 0; i < 2; i++) {
@@ -102,7 +99,7 @@ public final class ExportBulkBenchmark {
             System.out.printf(
                     Locale.ROOT,
                     "  app heap used during the export: peak %.0f MB of -Xmx256m (sampled every 100 ms, %d samples)%n",
-                    heap.peak() / 1e6,
+                    heap.peakBytes() / 1e6,
                     heap.samples());
 
             long smallNanos = Long.MAX_VALUE;
@@ -319,56 +316,6 @@ public final class ExportBulkBenchmark {
         @Override
         public void write(byte[] b, int off, int len) {
             count += len;
-        }
-    }
-
-    /** Polls the app's heap use (all heap pools) through its metrics endpoint. */
-    private static final class HeapSampler implements Runnable {
-        private final String base;
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final AtomicLong peak = new AtomicLong();
-        private final AtomicLong samples = new AtomicLong();
-
-        HeapSampler(String base) {
-            this.base = base;
-        }
-
-        @Override
-        public void run() {
-            while (running.get()) {
-                try {
-                    HttpResponse<String> r = HTTP.send(
-                            HttpRequest.newBuilder(URI.create(base + "/actuator/metrics/jvm.memory.used?tag=area:heap"))
-                                    .header("Authorization", AUTH)
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    long used = (long) JSON.readTree(r.body())
-                            .get("measurements")
-                            .get(0)
-                            .get("value")
-                            .asDouble();
-                    peak.accumulateAndGet(used, Math::max);
-                    samples.incrementAndGet();
-                    Thread.sleep(100);
-                } catch (IOException e) {
-                    return;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-
-        void stop() {
-            running.set(false);
-        }
-
-        long peak() {
-            return peak.get();
-        }
-
-        long samples() {
-            return samples.get();
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.leadport.support.Api;
 import dev.leadport.support.Api.FilePart;
 import dev.leadport.support.AppNode;
+import dev.leadport.support.HeapSampler;
 import dev.leadport.support.TestDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
@@ -72,9 +71,7 @@ class HostileInputHeapTest {
                         List.of())
                 .awaitUp(Duration.ofMinutes(3))) {
             Api admin = node.as("admin");
-            HeapSampler heap = new HeapSampler(admin);
-            Thread sampler = new Thread(heap, "heap-sampler");
-            sampler.start();
+            HeapSampler heap = HeapSampler.start(admin, 50);
             SoftAssertions soft = new SoftAssertions();
             Map<String, Long> imports = new LinkedHashMap<>();
             try {
@@ -121,8 +118,7 @@ class HostileInputHeapTest {
                     }
                 }
             } finally {
-                heap.stop();
-                sampler.join();
+                heap.close();
             }
             soft.assertAll();
             assertThat(node.alive()).as("node still running").isTrue();
@@ -134,8 +130,8 @@ class HostileInputHeapTest {
             System.out.printf(
                     "Hostile input on a -Xmx128m node: heap in use peaked at %.0f MiB, live data after GC at %.0f MiB"
                             + " (%d samples); node up%n",
-                    heap.peak.get() / (double) MB, heap.live.get() / (double) MB, heap.samples.get());
-            assertThat(heap.samples.get()).isPositive();
+                    heap.peakBytes() / (double) MB, heap.liveBytes() / (double) MB, heap.samples());
+            assertThat(heap.samples()).isPositive();
         }
     }
 
@@ -153,52 +149,5 @@ class HostileInputHeapTest {
 
     private static FilePart csv(String text) {
         return new FilePart("leads.csv", "text/csv", text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Polls the node's heap use (all heap pools) through its metrics endpoint. */
-    private static final class HeapSampler implements Runnable {
-        private final Api api;
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        final AtomicLong peak = new AtomicLong();
-        final AtomicLong live = new AtomicLong();
-        final AtomicLong samples = new AtomicLong();
-
-        HeapSampler(Api api) {
-            this.api = api;
-        }
-
-        @Override
-        public void run() {
-            while (running.get()) {
-                try {
-                    Api.Response r = api.get("/actuator/metrics/jvm.memory.used?tag=area:heap");
-                    if (r.status() == 200) {
-                        long used = (long)
-                                r.json().get("measurements").get(0).get("value").asDouble();
-                        peak.accumulateAndGet(used, Math::max);
-                        samples.incrementAndGet();
-                    }
-                    Api.Response gc = api.get("/actuator/metrics/jvm.gc.live.data.size");
-                    if (gc.status() == 200) {
-                        long bytes = (long) gc.json()
-                                .get("measurements")
-                                .get(0)
-                                .get("value")
-                                .asDouble();
-                        live.accumulateAndGet(bytes, Math::max);
-                    }
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                } catch (RuntimeException e) {
-                    // a sample lost under load; the next one counts
-                }
-            }
-        }
-
-        void stop() {
-            running.set(false);
-        }
     }
 }
