@@ -5,7 +5,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
@@ -14,6 +13,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
@@ -47,6 +48,12 @@ class SecurityConfig {
         return handlers.rejected();
     }
 
+    /**
+     * Where a request signed in with HTTP Basic keeps its sign-in: in the request only. A script sends its password
+     * with every call, so a session per call would only fill the session table.
+     */
+    private static final SecurityContextRepository PER_REQUEST = new RequestAttributeSecurityContextRepository();
+
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(
@@ -65,14 +72,18 @@ class SecurityConfig {
                         .anyRequest()
                         .authenticated())
                 .addFilterBefore(new LoginThrottleFilter(throttle, json), UsernamePasswordAuthenticationFilter.class)
-                .httpBasic(basic -> basic.authenticationEntryPoint(handlers.entryPoint()))
+                .httpBasic(basic ->
+                        basic.authenticationEntryPoint(handlers.entryPoint()).securityContextRepository(PER_REQUEST))
                 .exceptionHandling(ex ->
                         ex.authenticationEntryPoint(handlers.entryPoint()).accessDeniedHandler(handlers.accessDenied()))
                 // Basic-auth clients carry no cookie to forge; the browser's session calls must show the token.
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request ->
                         !SAFE_METHODS.contains(request.getMethod()) && request.getHeader("Authorization") == null))
                 .requestCache(cache -> cache.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                // The API uses the session a browser signed in with but never starts one: a script sends its
+                // credentials
+                // with every call, and a session per call would only fill the session table.
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .headers(SecurityConfig::headers);
         return http.build();
     }
@@ -101,7 +112,7 @@ class SecurityConfig {
                         .authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/leads", false))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-                .httpBasic(Customizer.withDefaults())
+                .httpBasic(basic -> basic.securityContextRepository(PER_REQUEST))
                 // A new session id at sign-in, so an id planted before it is worthless afterwards.
                 .sessionManagement(s -> s.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(SecurityConfig::headers);

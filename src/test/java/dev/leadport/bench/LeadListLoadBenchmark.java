@@ -5,6 +5,7 @@ import dev.leadport.shared.db.PostgresServer;
 import dev.leadport.support.Api;
 import dev.leadport.support.Api.FilePart;
 import dev.leadport.support.AppNode;
+import dev.leadport.support.SignedInClient;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;

@@ -7,7 +7,9 @@ import dev.leadport.imports.SampleFileGenerator;
 import dev.leadport.support.Api;
 import dev.leadport.support.Api.FilePart;
 import dev.leadport.support.AppNode;
+import dev.leadport.support.SignedInClient;
 import dev.leadport.support.TestDatabase;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -99,6 +101,29 @@ class TwoNodeCrashTest {
     @AfterAll
     static void stopNodes() {
         nodes.forEach(AppNode::close);
+    }
+
+    @Test
+    @Order(0)
+    void aBrowserSignedInOnOneNodeIsSignedInOnTheOtherAndSigningOutOnEitherEndsIt() throws Exception {
+        AppNode a = nodes.get(0);
+        AppNode b = nodes.get(1);
+        SignedInClient browser = SignedInClient.signIn(a.port(), "manager", "manager");
+
+        // Sessions live in PostgreSQL: node B knows the session node A started, as a load balancer without
+        // stickiness would need.
+        HttpResponse<String> page = browser.getFrom(b.port(), "/leads");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("manager");
+        assertThat(browser.getFrom(b.port(), "/api/leads?size=1").statusCode()).isEqualTo(200);
+
+        HttpResponse<Void> signedOut = browser.signOutAt(b.port());
+        assertThat(signedOut.statusCode())
+                .as("signed out (a client not asking for HTML gets 204)")
+                .isIn(204, 302);
+        // The client asks for JSON, so a request without a valid session gets 401 rather than the sign-in page.
+        assertThat(browser.getFrom(a.port(), "/leads").statusCode()).isEqualTo(401);
+        assertThat(browser.getFrom(a.port(), "/api/leads?size=1").statusCode()).isEqualTo(401);
     }
 
     @Test

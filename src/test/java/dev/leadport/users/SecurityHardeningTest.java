@@ -176,7 +176,7 @@ class SecurityHardeningTest extends ApiTestBase {
     }
 
     private static java.net.HttpCookie sessionCookie(String value) {
-        java.net.HttpCookie cookie = new java.net.HttpCookie("JSESSIONID", value);
+        java.net.HttpCookie cookie = new java.net.HttpCookie("LEADPORT_SESSION", value);
         cookie.setPath("/");
         cookie.setVersion(0);
         return cookie;
@@ -209,7 +209,7 @@ class SecurityHardeningTest extends ApiTestBase {
 
         String sessionId() {
             return cookies.getCookieStore().getCookies().stream()
-                    .filter(c -> c.getName().equals("JSESSIONID"))
+                    .filter(c -> c.getName().equals("LEADPORT_SESSION"))
                     .map(java.net.HttpCookie::getValue)
                     .findFirst()
                     .orElse(null);

@@ -1,4 +1,4 @@
-package dev.leadport.bench;
+package dev.leadport.support;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * UI does. HTTP Basic checks the password hash on every request (bcrypt, tens of milliseconds by design), so a
  * latency figure taken with Basic measures the hash, not the page.
  */
-final class SignedInClient {
+public final class SignedInClient {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
@@ -29,7 +29,8 @@ final class SignedInClient {
         this.base = base;
     }
 
-    static SignedInClient signIn(int port, String user, String password) throws IOException, InterruptedException {
+    public static SignedInClient signIn(int port, String user, String password)
+            throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder()
                 .cookieHandler(new CookieManager())
                 .connectTimeout(Duration.ofSeconds(5))
@@ -58,9 +59,33 @@ final class SignedInClient {
         return new SignedInClient(http, base);
     }
 
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return on(base, path);
+    }
+
+    /** The same request, with this client's session cookie, to another node on another port. */
+    public HttpResponse<String> getFrom(int port, String path) throws IOException, InterruptedException {
+        return on("http://localhost:" + port, path);
+    }
+
+    /** Signs out through the sign-out form of the node on {@code port}, with the CSRF token of one of its pages. */
+    public HttpResponse<Void> signOutAt(int port) throws IOException, InterruptedException {
+        String node = "http://localhost:" + port;
+        Matcher token = CSRF.matcher(on(node, "/leads").body());
+        if (!token.find()) {
+            throw new IllegalStateException("the leads page carries no CSRF token");
+        }
         return http.send(
-                HttpRequest.newBuilder(URI.create(base + path))
+                HttpRequest.newBuilder(URI.create(node + "/logout"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + encode(token.group(1))))
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
+    }
+
+    private HttpResponse<String> on(String node, String path) throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(node + path))
                         .header("Accept", "application/json")
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
