@@ -3,11 +3,15 @@ package dev.leadport.users;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.Authentication;
@@ -15,60 +19,83 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts failed sign-ins per username and client address, in this node's memory: a node that restarts forgets
- * them, and behind a load balancer without sticky sessions a guesser gets the allowance once per node.
+ * Counts failed sign-ins per username and client address in PostgreSQL ({@code login_failure}), so every node sees
+ * the same count: behind a load balancer a guesser gets the allowance once, whichever node answers, and a restart
+ * forgets nothing. Rows of ended windows are deleted whenever a failure is counted.
  */
 @Component
 class LoginThrottle {
 
-    /** Past this many tracked keys, expired ones are dropped on the next failure, so memory stays bounded. */
-    private static final int PURGE_ABOVE = 10_000;
+    private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
 
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    private final JdbcClient jdbc;
     private final SecurityProperties.LoginThrottleSettings settings;
     private final Clock clock;
 
-    LoginThrottle(SecurityProperties properties, Clock clock) {
+    LoginThrottle(JdbcClient jdbc, SecurityProperties properties, Clock clock) {
+        this.jdbc = jdbc;
         this.settings = properties.loginThrottle();
         this.clock = clock;
     }
 
     /** How long this username must wait before trying again from this address, if it must. */
     Optional<Duration> waitFor(String username, String address) {
-        Failures f = failures.get(key(username, address));
         Instant now = clock.instant();
-        if (f == null || f.expired(now, settings.window()) || f.count() < settings.maxFailures()) {
-            return Optional.empty();
-        }
-        return Optional.of(Duration.between(now, f.windowStart().plus(settings.window())));
+        return jdbc.sql("select failures, window_start from login_failure where key = :key")
+                .param("key", key(username, address))
+                .query((rs, row) -> new Failures(
+                        rs.getInt("failures"),
+                        rs.getObject("window_start", OffsetDateTime.class).toInstant()))
+                .optional()
+                .filter(f -> !f.expired(now, settings.window()) && f.count() >= settings.maxFailures())
+                .map(f -> Duration.between(now, f.windowStart().plus(settings.window())));
     }
 
     void failed(String username, String address) {
         Instant now = clock.instant();
-        if (failures.size() > PURGE_ABOVE) {
-            failures.values().removeIf(f -> f.expired(now, settings.window()));
-        }
-        failures.compute(
-                key(username, address),
-                (k, f) -> f == null || f.expired(now, settings.window())
-                        ? new Failures(1, now)
-                        : new Failures(f.count() + 1, f.windowStart()));
+        OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        OffsetDateTime ended = at.minus(settings.window());
+        jdbc.sql("""
+                        insert into login_failure as f (key, failures, window_start) values (:key, 1, :now)
+                        on conflict (key) do update
+                        set failures = case when f.window_start <= :ended then 1 else f.failures + 1 end,
+                            window_start = case when f.window_start <= :ended then :now else f.window_start end
+                        """)
+                .param("key", key(username, address))
+                .param("now", at)
+                .param("ended", ended)
+                .update();
+        jdbc.sql("delete from login_failure where window_start <= :ended")
+                .param("ended", ended)
+                .update();
     }
 
     void succeeded(String username, String address) {
-        failures.remove(key(username, address));
+        jdbc.sql("delete from login_failure where key = :key")
+                .param("key", key(username, address))
+                .update();
     }
 
     @EventListener
     void on(AuthenticationFailureBadCredentialsEvent event) {
         address(event.getAuthentication())
-                .ifPresent(a -> failed(event.getAuthentication().getName(), a));
+                .ifPresent(a -> quietly(() -> failed(event.getAuthentication().getName(), a)));
     }
 
     @EventListener
     void on(AuthenticationSuccessEvent event) {
         address(event.getAuthentication())
-                .ifPresent(a -> succeeded(event.getAuthentication().getName(), a));
+                .ifPresent(
+                        a -> quietly(() -> succeeded(event.getAuthentication().getName(), a)));
+    }
+
+    /** Counting must not turn a sign-in's answer into an error: without the database the count waits. */
+    private static void quietly(Runnable count) {
+        try {
+            count.run();
+        } catch (DataAccessException e) {
+            log.warn("Could not count a sign-in for the throttle: {}", e.getMessage());
+        }
     }
 
     private static Optional<String> address(Authentication authentication) {

@@ -2,11 +2,14 @@ package dev.leadport.users;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.leadport.support.TestDatabase;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 class LoginThrottleTest {
 
@@ -29,9 +32,20 @@ class LoginThrottleTest {
         }
     };
 
-    private final LoginThrottle throttle = new LoginThrottle(
-            new SecurityProperties(4, null, new SecurityProperties.LoginThrottleSettings(3, Duration.ofMinutes(10))),
-            clock);
+    /** One database for the class: the counts live in PostgreSQL, shared by every node. */
+    private static final JdbcClient JDBC = JdbcClient.create(new DriverManagerDataSource(
+            TestDatabase.freshDatabaseUrl(), TestDatabase.server().user(), ""));
+
+    private final LoginThrottle throttle = node();
+
+    /** A node's throttle: each call makes another, as a second node on the same database would have. */
+    private LoginThrottle node() {
+        return new LoginThrottle(
+                JDBC,
+                new SecurityProperties(
+                        4, null, new SecurityProperties.LoginThrottleSettings(3, Duration.ofMinutes(10))),
+                clock);
+    }
 
     @Test
     void theTryAfterTheLastAllowedFailureWaitsUntilTheWindowEnds() {
@@ -53,6 +67,32 @@ class LoginThrottleTest {
         assertThat(throttle.waitFor("bob", "10.0.0.2")).isPresent();
         assertThat(throttle.waitFor("bob", "10.0.0.3")).isEmpty();
         assertThat(throttle.waitFor("carol", "10.0.0.2")).isEmpty();
+    }
+
+    @Test
+    void failuresCountedOnOneNodeHoldTheGuesserBackOnAnother() {
+        LoginThrottle other = node();
+        throttle.failed("erin", "10.0.0.5");
+        other.failed("erin", "10.0.0.5");
+        throttle.failed("erin", "10.0.0.5");
+        assertThat(other.waitFor("erin", "10.0.0.5")).contains(Duration.ofMinutes(10));
+        assertThat(throttle.waitFor("erin", "10.0.0.5")).contains(Duration.ofMinutes(10));
+    }
+
+    @Test
+    void endedWindowsAreForgottenAndTheirRowsDeleted() {
+        throttle.failed("fay", "10.0.0.6");
+        throttle.failed("fay", "10.0.0.6");
+        throttle.failed("fay", "10.0.0.6");
+        now = now.plus(Duration.ofMinutes(10));
+        assertThat(throttle.waitFor("fay", "10.0.0.6")).isEmpty();
+        throttle.failed("gus", "10.0.0.7");
+        assertThat(JDBC.sql("select count(*) from login_failure where key = 'fay|10.0.0.6'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        throttle.failed("fay", "10.0.0.6");
+        assertThat(throttle.waitFor("fay", "10.0.0.6")).isEmpty();
     }
 
     @Test
