@@ -77,8 +77,12 @@ class SecurityConfig {
                 .exceptionHandling(ex ->
                         ex.authenticationEntryPoint(handlers.entryPoint()).accessDeniedHandler(handlers.accessDenied()))
                 // Basic-auth clients carry no cookie to forge; the browser's session calls must show the token.
-                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request ->
-                        !SAFE_METHODS.contains(request.getMethod()) && request.getHeader("Authorization") == null))
+                // A caller without a session has no cookie to forge either: it is refused as not signed in (401), and
+                // no
+                // session is started just to hold a token for it.
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request -> !SAFE_METHODS.contains(request.getMethod())
+                        && request.getHeader("Authorization") == null
+                        && request.getSession(false) != null))
                 .requestCache(cache -> cache.disable())
                 // The API uses the session a browser signed in with but never starts one: a script sends its
                 // credentials

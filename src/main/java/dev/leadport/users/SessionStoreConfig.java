@@ -1,8 +1,14 @@
 package dev.leadport.users;
 
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.support.GenericConversionService;
+import org.springframework.core.serializer.support.DeserializingConverter;
+import org.springframework.core.serializer.support.SerializationFailedException;
+import org.springframework.core.serializer.support.SerializingConverter;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 
@@ -14,6 +20,8 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
  */
 @Configuration(proxyBeanMethods = false)
 class SessionStoreConfig {
+
+    private static final Logger log = LoggerFactory.getLogger(SessionStoreConfig.class);
 
     static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
@@ -40,5 +48,26 @@ class SessionStoreConfig {
     @Bean
     SessionRepositoryCustomizer<JdbcIndexedSessionRepository> touchSessionsLessOften() {
         return repository -> repository.setUpdateSessionQuery(UPDATE_SESSION);
+    }
+
+    /**
+     * Session attributes are Java-serialised. One that this version cannot read (written by an older or newer
+     * version during a rolling upgrade, or damaged) counts as absent, so its browser is asked to sign in again
+     * instead of getting an error on every request until the cookie goes.
+     */
+    @Bean
+    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> forgetUnreadableAttributes() {
+        GenericConversionService conversions = new GenericConversionService();
+        conversions.addConverter(Object.class, byte[].class, new SerializingConverter());
+        DeserializingConverter deserializer = new DeserializingConverter(SessionStoreConfig.class.getClassLoader());
+        conversions.addConverter(byte[].class, Object.class, bytes -> {
+            try {
+                return deserializer.convert(bytes);
+            } catch (SerializationFailedException e) {
+                log.info("A session attribute could not be read and is ignored: {}", e.getMessage());
+                return null;
+            }
+        });
+        return repository -> repository.setConversionService(conversions);
     }
 }

@@ -47,6 +47,59 @@ class SessionStoreTest extends ApiTestBase {
         assertThat(sessions()).isEqualTo(before);
     }
 
+    @Test
+    void aSessionThisVersionCannotReadAsksToSignInAgainInsteadOfFailing() throws Exception {
+        user("sess-old", "REP");
+        SignedInClient browser = SignedInClient.signIn(port, "sess-old", "sess-old");
+        assertThat(browser.get("/api/leads?size=1").statusCode()).isEqualTo(200);
+        // As a session written by another version looks to this one.
+        jdbc.sql("""
+                        update spring_session_attributes set attribute_bytes = '\\xaced0005deadbeef'
+                        where session_primary_id in (select primary_id from spring_session where principal_name = 'sess-old')
+                        """).update();
+
+        assertThat(browser.get("/api/leads?size=1").statusCode()).isEqualTo(401);
+        assertThat(SignedInClient.signIn(port, "sess-old", "sess-old")
+                        .get("/api/leads?size=1")
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void disablingOrDemotingAUserSignsThemOutEverywhereButAProfileEditDoesNot() throws Exception {
+        long id = user("sess-demoted", "MANAGER");
+        SignedInClient browser = SignedInClient.signIn(port, "sess-demoted", "sess-demoted");
+        assertThat(browser.get("/api/leads?size=1").statusCode()).isEqualTo(200);
+
+        assertThat(as("admin")
+                        .put("/api/users/" + id, java.util.Map.of("role", "MANAGER", "displayName", "Still Mgr"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(browser.get("/api/leads?size=1").statusCode())
+                .as("a name change keeps the session")
+                .isEqualTo(200);
+
+        assertThat(as("admin")
+                        .put("/api/users/" + id, java.util.Map.of("role", "REP"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(browser.get("/api/leads?size=1").statusCode())
+                .as("demoted: signed out")
+                .isEqualTo(401);
+    }
+
+    @Test
+    void anAnonymousPostStartsNoSession() {
+        long before = sessions();
+        for (int i = 0; i < 3; i++) {
+            assertThat(anonymous()
+                            .post("/api/leads", java.util.Map.of("email", "x@x.io"))
+                            .status())
+                    .isEqualTo(401);
+        }
+        assertThat(sessions()).isEqualTo(before);
+    }
+
     private long lastAccess() {
         return jdbc.sql("select last_access_time from spring_session where principal_name = 'sess-rep'")
                 .query(Long.class)
