@@ -90,20 +90,16 @@ class ExportJobRepository {
     }
 
     private ExportJob job(ResultSet rs, int row) throws SQLException {
-        long total = rs.getLong("total");
-        Long totalOrNull = rs.wasNull() ? null : total;
-        long size = rs.getLong("file_size");
-        Long sizeOrNull = rs.wasNull() ? null : size;
         return new ExportJob(
                 rs.getLong("id"),
                 rs.getLong("actor_id"),
                 OperationStatus.valueOf(rs.getString("status")),
                 json.readValue(rs.getString("request"), ExportJobRequest.class),
-                totalOrNull,
+                rs.getObject("total", Long.class),
                 rs.getLong("rows_written"),
                 rs.getObject("file_id", UUID.class),
                 rs.getString("file_name"),
-                sizeOrNull,
+                rs.getObject("file_size", Long.class),
                 instant(rs, "expires_at"),
                 rs.getString("error"),
                 instant(rs, "created_at"),

@@ -206,20 +206,19 @@ public class ExportJobService {
     }
 
     private static Map<String, String> viewLinks(long id, boolean file) {
-        Map<String, String> links = new LinkedHashMap<>();
-        links.put("self", path(id));
-        if (file) {
-            links.put("file", path(id) + "/file");
-        }
-        return links;
+        return links(id, file, "self", "file");
     }
 
     /** Links for the activity log and the mail, under the names they know. */
     private static Map<String, String> links(long id, boolean file) {
+        return links(id, file, "details", "download");
+    }
+
+    private static Map<String, String> links(long id, boolean file, String jobKey, String fileKey) {
         Map<String, String> links = new LinkedHashMap<>();
-        links.put("details", path(id));
+        links.put(jobKey, path(id));
         if (file) {
-            links.put("download", path(id) + "/file");
+            links.put(fileKey, path(id) + "/file");
         }
         return links;
     }

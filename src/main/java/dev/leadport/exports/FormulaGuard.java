@@ -1,5 +1,7 @@
 package dev.leadport.exports;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * OWASP CSV injection: a value starting with =, +, -, @, tab or carriage return makes a spreadsheet evaluate the
  * cell, so such a value gets a leading apostrophe. Phone numbers and signed numbers ("+1 415 555 0100", "-12.5")
@@ -18,7 +20,8 @@ final class FormulaGuard {
         if (value == null || value.isEmpty() || !trigger(value.charAt(0))) {
             return value;
         }
-        return numberLike(value) ? value : MARK + value;
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        return numberLike(bytes, 0, bytes.length) ? value : MARK + value;
     }
 
     static boolean trigger(int c) {
@@ -36,22 +39,6 @@ final class FormulaGuard {
         }
         for (k++; k < to; k++) {
             if (!numberPart(b[k])) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean numberLike(String s) {
-        int k = 0;
-        if (s.charAt(0) == '+' || s.charAt(0) == '-') {
-            k++;
-        }
-        if (k >= s.length() || !digit(s.charAt(k))) {
-            return false;
-        }
-        for (k++; k < s.length(); k++) {
-            if (!numberPart(s.charAt(k))) {
                 return false;
             }
         }

@@ -84,9 +84,10 @@ class PageController {
         model.addAttribute("totalText", totalText(page));
         model.addAttribute("filter", filter);
         model.addAttribute("statuses", LeadStatus.values());
+        List<UserAccount> accounts = users.all();
         model.addAttribute(
-                "owners", users.all().stream().map(UserAccount::username).toList());
-        model.addAttribute("ownerAccounts", users.all());
+                "owners", accounts.stream().map(UserAccount::username).toList());
+        model.addAttribute("ownerAccounts", accounts);
         model.addAttribute("query", request.getQueryString() == null ? "" : stripAfter(request.getQueryString()));
         boolean htmx = request.getHeader("HX-Request") != null && request.getHeader("HX-Boosted") == null;
         return htmx ? "leads :: results" : "leads";

@@ -33,12 +33,7 @@ class BulkJobTest extends ApiTestBase {
     void aLargeOperationRunsAsAJobAndCompletesWithExactCounts() throws InterruptedException {
         Api manager = as("manager");
         String tag = unique("job");
-        List<Object> ids = new ArrayList<>();
-        for (int i = 0; i < 11; i++) {
-            ids.add(createLead(manager, map("email", tag + "-" + i + "@x.io", "source", tag))
-                    .get("id")
-                    .asLong());
-        }
+        List<Object> ids = new ArrayList<>(createTaggedLeads(manager, tag, 11));
         ids.add("not-an-id");
         ids.add(999_999_999L);
 
@@ -77,9 +72,7 @@ class BulkJobTest extends ApiTestBase {
     void aDryRunAnswersAtOnceWhateverItsSize() {
         Api manager = as("manager");
         String tag = unique("jobdry");
-        for (int i = 0; i < 7; i++) {
-            createLead(manager, map("email", tag + "-" + i + "@x.io", "source", tag));
-        }
+        createTaggedLeads(manager, tag, 7);
         Api.Response response = manager.post("/api/leads/bulk/delete?dryRun=true", map("filter", map("source", tag)));
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().get("totals").get("deleted").asLong()).isEqualTo(7);
@@ -91,12 +84,7 @@ class BulkJobTest extends ApiTestBase {
     void aJobRestartedAfterSomeChunksRunsOnlyThePendingOnesAndChangesNoLeadTwice() {
         Api manager = as("manager");
         String tag = unique("resume");
-        List<Long> ids = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            ids.add(createLead(manager, map("email", tag + "-" + i + "@x.io", "source", tag))
-                    .get("id")
-                    .asLong());
-        }
+        List<Long> ids = createTaggedLeads(manager, tag, 8);
         CurrentUser actor = users.asCurrentUser(users.findByReference("manager").orElseThrow());
         BulkParameters lost = new BulkParameters("LOST", false, null, Map.of(), null, null, null);
         long id = repository.create(BulkKind.UPDATE, OperationStatus.QUEUED, actor, false, lost, ids.size());

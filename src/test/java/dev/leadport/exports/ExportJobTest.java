@@ -151,9 +151,7 @@ class ExportJobTest extends MailAndClockTestBase {
     @Test
     void aJobWhoseNodeDiedIsWrittenAgainFromItsFirstRow() {
         String tag = unique("bgdead");
-        for (int i = 0; i < 3; i++) {
-            createLead(as("admin"), map("email", tag + "-" + i + "@x.io", "source", tag));
-        }
+        createTaggedLeads(as("admin"), tag, 3);
         ExportRequest request = exports.request(
                 new LeadFilter(List.of(), null, tag, null, null, null, null, null),
                 "email",

@@ -8,7 +8,6 @@ import dev.leadport.support.Api;
 import dev.leadport.support.ApiTestBase;
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,12 +25,7 @@ class LeadStatisticsTest extends ApiTestBase {
     void aBulkChangeOfAtLeastTheThresholdRefreshesTheLeadTablesStatistics() {
         Api manager = as("manager");
         String tag = unique("stats");
-        List<Object> ids = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            ids.add(createLead(manager, map("email", tag + "-" + i + "@x.io", "source", tag))
-                    .get("id")
-                    .asLong());
-        }
+        List<Long> ids = createTaggedLeads(manager, tag, 3);
         Timestamp before = lastAnalyze();
 
         Api.Response done = manager.post("/api/leads/bulk/update", map("ids", ids, "changes", map("status", "LOST")));

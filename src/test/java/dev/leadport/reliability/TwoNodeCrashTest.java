@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -142,20 +143,18 @@ class TwoNodeCrashTest {
         long id = accepted.json().get("id").asLong();
 
         String task = "lead-import";
-        AppNode runner = awaitPicked(task, id);
-        await("a first chunk committed", Duration.ofMinutes(2), () -> importRow(id, "processed_rows") > 0);
-        long processedAtKill = importRow(id, "processed_rows");
-        long killed = kill(runner);
-        assertThat(processedAtKill).isBetween(1L, IMPORT_ROWS - 1L);
-        AppNode survivor = survivorOf(runner);
-        AppNode resumer = awaitPickedBy(task, id, survivor);
-        double resumedAfter = seconds(killed);
-        restarted = restartInBackground(runner);
+        Takeover takeover = killAfterFirstChunk(task, id, () -> importRow(id, "processed_rows"));
+        assertThat(takeover.progressAtKill()).isBetween(1L, IMPORT_ROWS - 1L);
 
-        JsonNode job = awaitImportFinished(survivor.as("admin"), id);
+        JsonNode job = awaitImportFinished(takeover.survivor().as("admin"), id);
         System.out.printf(
                 "Import of %,d rows: %s killed at %,d rows, resumed by %s %.1f s later; done %.1f s after upload%n",
-                IMPORT_ROWS, runner.name(), processedAtKill, resumer.name(), resumedAfter, seconds(started));
+                IMPORT_ROWS,
+                takeover.killed().name(),
+                takeover.progressAtKill(),
+                takeover.survivor().name(),
+                takeover.resumedAfter(),
+                seconds(started));
         assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("COMPLETED");
         assertThat(job.get("processedRows").asLong()).isEqualTo(IMPORT_ROWS);
         assertThat(job.get("created").asLong()).isEqualTo(IMPORT_ROWS);
@@ -188,20 +187,18 @@ class TwoNodeCrashTest {
         long id = accepted.json().get("operationId").asLong();
 
         String task = "bulk-operation";
-        AppNode runner = awaitPicked(task, id);
-        await("a first chunk committed", Duration.ofMinutes(2), () -> bulkProcessed(id) > 0);
-        long processedAtKill = bulkProcessed(id);
-        long killed = kill(runner);
-        assertThat(processedAtKill).isBetween(1L, matching - 1);
-        AppNode survivor = survivorOf(runner);
-        AppNode resumer = awaitPickedBy(task, id, survivor);
-        double resumedAfter = seconds(killed);
-        restarted = restartInBackground(runner);
+        Takeover takeover = killAfterFirstChunk(task, id, () -> bulkProcessed(id));
+        assertThat(takeover.progressAtKill()).isBetween(1L, matching - 1);
 
-        JsonNode op = awaitBulkFinished(survivor.as("manager"), id);
+        JsonNode op = awaitBulkFinished(takeover.survivor().as("manager"), id);
         System.out.printf(
                 "Bulk update of %,d leads: %s killed at %,d leads, resumed by %s %.1f s later; done %.1f s after request%n",
-                matching, runner.name(), processedAtKill, resumer.name(), resumedAfter, seconds(started));
+                matching,
+                takeover.killed().name(),
+                takeover.progressAtKill(),
+                takeover.survivor().name(),
+                takeover.resumedAfter(),
+                seconds(started));
         assertThat(op.get("status").asString()).as(op.toString()).isEqualTo("COMPLETED");
         JsonNode totals = op.get("totals");
         assertThat(totals.get("requested").asLong()).isEqualTo(matching);
@@ -242,14 +239,7 @@ class TwoNodeCrashTest {
         long leads = count("select count(*) from lead where deleted_at is null");
 
         String task = "scheduled-export";
-        await(
-                "the occurrence picked by a node",
-                Duration.ofMinutes(3),
-                () -> pickedBy(task, id).isPresent());
-        AppNode runner = nodes.stream()
-                .filter(n -> n.name().equals(pickedBy(task, id).orElse("")))
-                .findFirst()
-                .orElseThrow();
+        AppNode runner = awaitPicked(task, id, Duration.ofMinutes(3));
         await(
                 "the run started",
                 Duration.ofMinutes(1),
@@ -316,12 +306,27 @@ class TwoNodeCrashTest {
         return nodes.stream().filter(n -> n != killed).findFirst().orElseThrow();
     }
 
+    /** The node that ran a job until it was killed, what the job had done by then, and the node that took it over. */
+    private record Takeover(AppNode killed, long progressAtKill, AppNode survivor, double resumedAfter) {}
+
+    /**
+     * Waits until a node picked the job and its first chunk committed ({@code progress} above 0), kills that node,
+     * waits until the other node picked the job up, and restarts the killed node in the background.
+     */
+    private static Takeover killAfterFirstChunk(String task, long id, LongSupplier progress) {
+        AppNode runner = awaitPicked(task, id, Duration.ofMinutes(1));
+        await("a first chunk committed", Duration.ofMinutes(2), () -> progress.getAsLong() > 0);
+        long progressAtKill = progress.getAsLong();
+        long killed = kill(runner);
+        AppNode survivor = awaitPickedBy(task, id, survivorOf(runner));
+        double resumedAfter = seconds(killed);
+        restarted = restartInBackground(runner);
+        return new Takeover(runner, progressAtKill, survivor, resumedAfter);
+    }
+
     /** The node whose scheduler picked the job's execution. */
-    private static AppNode awaitPicked(String task, long id) {
-        await(
-                "the job picked by a node",
-                Duration.ofMinutes(1),
-                () -> pickedBy(task, id).isPresent());
+    private static AppNode awaitPicked(String task, long id, Duration timeout) {
+        await("the job picked by a node", timeout, () -> pickedBy(task, id).isPresent());
         String name = pickedBy(task, id).orElseThrow();
         return nodes.stream().filter(n -> n.name().equals(name)).findFirst().orElseThrow();
     }

@@ -2,6 +2,8 @@ package dev.leadport.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -50,6 +52,17 @@ public abstract class ApiTestBase {
     /** A tag unique to one test, to put in a lead's source and find exactly that test's leads again. */
     protected static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Creates {@code n} leads with source {@code tag} and emails {@code tag-0@x.io} ...; returns their ids. */
+    protected List<Long> createTaggedLeads(Api api, String tag, int n) {
+        List<Long> ids = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            ids.add(createLead(api, Api.map("email", tag + "-" + i + "@x.io", "source", tag))
+                    .get("id")
+                    .asLong());
+        }
+        return ids;
     }
 
     protected JsonNode createLead(Api api, Map<String, Object> lead) {
