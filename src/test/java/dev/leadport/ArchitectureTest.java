@@ -1,12 +1,22 @@
 package dev.leadport;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.EvaluationResult;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The module boundaries of the brief, checked on every build. */
@@ -14,6 +24,9 @@ class ArchitectureTest {
 
     private static final List<String> MODULES = List.of(
             "leads", "imports", "exports", "bulk", "activity", "notifications", "schedules", "users", "shared", "web");
+
+    /** The kernel every module builds on: its sub-packages (db, events, files, web) are all meant for use. */
+    private static final Set<String> KERNEL = Set.of("shared");
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -33,18 +46,59 @@ class ArchitectureTest {
     }
 
     @Test
-    void noModuleReachesIntoAnotherModulesInternals() {
-        for (String module : MODULES) {
-            noClasses()
-                    .that()
-                    .resideOutsideOfPackage("dev.leadport." + module + "..")
-                    .should()
-                    .dependOnClassesThat()
-                    .resideInAPackage("dev.leadport." + module + ".internal..")
-                    .allowEmptyShould(true)
-                    .because("other modules use " + module + " only through its public API")
-                    .check(CLASSES);
+    void otherModulesUseAModuleOnlyThroughItsRootPackage() {
+        onlyRootPackagesAreUsedAcrossModules("dev.leadport", KERNEL).check(CLASSES);
+    }
+
+    @Test
+    void theModuleRuleFailsOnAReachIntoAnotherModulesSubPackage() {
+        JavaClasses fixture = new ClassFileImporter().importPackages("dev.leadport.archfixture");
+
+        EvaluationResult result = onlyRootPackagesAreUsedAcrossModules("dev.leadport.archfixture", Set.of())
+                .evaluate(fixture);
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().getDetails())
+                .isNotEmpty()
+                .allMatch(line -> line.contains("ReachesIntoInternals") && line.contains("alpha.internal.Engine"));
+    }
+
+    /**
+     * Code of one module may use another module only through that module's root package ({@code dev.leadport.imports},
+     * not {@code dev.leadport.imports.reading}); the modules are the packages right under {@code base}. Open modules
+     * (the shared kernel) publish their sub-packages too.
+     */
+    static ArchRule onlyRootPackagesAreUsedAcrossModules(String base, Set<String> openModules) {
+        return classes()
+                .should(new ArchCondition<JavaClass>("use other modules only through their root package") {
+                    @Override
+                    public void check(JavaClass origin, ConditionEvents events) {
+                        String from = moduleOf(base, origin.getPackageName());
+                        for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
+                            JavaClass target = dependency.getTargetClass().getBaseComponentType();
+                            String to = moduleOf(base, target.getPackageName());
+                            if (to == null || to.equals(from) || openModules.contains(to)) {
+                                continue;
+                            }
+                            if (!target.getPackageName().equals(base + "." + to)) {
+                                events.add(SimpleConditionEvent.violated(
+                                        dependency,
+                                        dependency.getDescription() + ": " + target.getPackageName()
+                                                + " is internal to the module " + to));
+                            }
+                        }
+                    }
+                })
+                .because("a module's sub-packages are its internals");
+    }
+
+    private static String moduleOf(String base, String packageName) {
+        if (!packageName.startsWith(base + ".")) {
+            return null;
         }
+        String rest = packageName.substring(base.length() + 1);
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
     }
 
     @Test

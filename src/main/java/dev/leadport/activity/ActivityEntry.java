@@ -11,7 +11,7 @@ import java.util.Map;
  * @param type an {@code OperationType} name, or one of {@link SecurityType}
  * @param status an {@code OperationStatus} name, or SUCCEEDED / FAILED / DENIED for security events
  */
-public record ActivityEntry(
+record ActivityEntry(
         long id,
         Instant recordedAt,
         String category,

@@ -10,7 +10,7 @@ import java.util.List;
  * @param byType one group per operation type
  * @param byTypeAndStatus how many operations of each type ended in each status
  */
-public record ActivityMetrics(
+record ActivityMetrics(
         Instant from, Instant to, Group overall, List<Group> byType, List<TypeStatusCount> byTypeAndStatus) {
 
     /**

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxPageSize the largest page the activity list returns
  */
 @ConfigurationProperties("leadport.activity")
-public record ActivityProperties(
+record ActivityProperties(
         @DefaultValue("365d") Duration retention,
         @DefaultValue("1h") Duration purgeInterval,
         @DefaultValue("15m") Duration loginSuccessInterval,

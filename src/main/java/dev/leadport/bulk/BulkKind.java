@@ -3,7 +3,7 @@ package dev.leadport.bulk;
 import dev.leadport.shared.events.OperationType;
 
 /** What a bulk operation does to each lead, and the result a lead gets when it is done. */
-public enum BulkKind {
+enum BulkKind {
     UPDATE(OperationType.BULK_UPDATE, BulkResultCode.UPDATED),
     ASSIGN(OperationType.BULK_ASSIGN, BulkResultCode.ASSIGNED),
     DELETE(OperationType.BULK_DELETE, BulkResultCode.DELETED),

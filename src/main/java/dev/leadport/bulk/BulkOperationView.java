@@ -13,7 +13,7 @@ import java.util.Map;
  * @param processed how many requested ids have their final result
  * @param links {@code self}, {@code results} (CSV) and, when it can be undone, {@code undo}
  */
-public record BulkOperationView(
+record BulkOperationView(
         long operationId,
         BulkKind kind,
         OperationStatus status,

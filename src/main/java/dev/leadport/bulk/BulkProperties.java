@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param purgeInterval how often the purge of the recycle bin runs
  */
 @ConfigurationProperties("leadport.bulk")
-public record BulkProperties(
+record BulkProperties(
         @DefaultValue("100000") int maxIds,
         @DefaultValue("10000") int jobThreshold,
         @DefaultValue("5000") int chunkSize,

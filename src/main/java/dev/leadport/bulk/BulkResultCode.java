@@ -1,7 +1,7 @@
 package dev.leadport.bulk;
 
 /** The outcome of a bulk operation for one requested id. */
-public enum BulkResultCode {
+enum BulkResultCode {
     /** Not reached yet: a job's later chunk. */
     PENDING("pending"),
     UPDATED("updated"),

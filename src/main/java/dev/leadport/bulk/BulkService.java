@@ -33,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * result per id, and runs it in chunks, at once when it is small and as a job (202) when it is large.
  */
 @Service
-public class BulkService {
+class BulkService {
 
     /** The job that runs a large operation; its data is the operation id. */
     static final TaskDescriptor<Long> JOB = TaskDescriptor.of("bulk-operation", Long.class);

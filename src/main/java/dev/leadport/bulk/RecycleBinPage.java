@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** A page of deleted leads, newest id first; {@code nextCursor} goes into {@code after} for the next page. */
-public record RecycleBinPage(List<Entry> items, String nextCursor) {
+record RecycleBinPage(List<Entry> items, String nextCursor) {
 
     /** A deleted lead and when it will be purged for good. */
     public record Entry(

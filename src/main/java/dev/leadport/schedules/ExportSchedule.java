@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** An export schedule as stored and as the API shows it. */
-public record ExportSchedule(
+record ExportSchedule(
         long id,
         long ownerId,
         String ownerUsername,

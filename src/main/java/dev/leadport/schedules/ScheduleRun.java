@@ -10,7 +10,7 @@ import java.util.UUID;
  * @param status RUNNING, RETRYING (a failed attempt waits for its retry), COMPLETED or FAILED
  * @param delivery ATTACHMENT, LINK (file over the attachment limit) or NONE (no recipient)
  */
-public record ScheduleRun(
+record ScheduleRun(
         long id,
         long scheduleId,
         Instant scheduledFor,

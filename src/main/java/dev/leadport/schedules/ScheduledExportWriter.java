@@ -11,7 +11,7 @@ import java.util.List;
  * Writes the file of a scheduled export; the export module does it ({@code ExportModuleWriter}), and tests may
  * provide another bean of this type.
  */
-public interface ScheduledExportWriter {
+interface ScheduledExportWriter {
 
     /**
      * Streams the leads the filter selects, as the user may see them, with the given fields; returns how many

@@ -14,7 +14,7 @@ import org.springframework.util.unit.DataSize;
  * @param retryBackoff the wait after the first failed attempt; doubled after each further one
  */
 @ConfigurationProperties("leadport.schedules")
-public record SchedulesProperties(
+record SchedulesProperties(
         @DefaultValue("30d") Duration fileRetention,
         @DefaultValue("5MB") DataSize maxAttachmentBytes,
         @DefaultValue("4") int maxAttempts,

@@ -1,0 +1,5 @@
+/**
+ * Fixture modules for the architecture test only: {@code gamma} breaks the rule that other modules use a module only
+ * through its root package, {@code beta} keeps it, so the test proves the rule can fail.
+ */
+package dev.leadport.archfixture;
