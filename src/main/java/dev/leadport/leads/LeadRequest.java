@@ -5,14 +5,14 @@ import java.util.Map;
 
 /** A lead as a client sends it to create or replace one. A lead needs an email or a phone. */
 public record LeadRequest(
-        @Size(max = 100) String firstName,
-        @Size(max = 100) String lastName,
-        @Size(max = 254) String email,
-        @Size(max = 40) String phone,
-        @Size(max = 200) String company,
-        @Size(max = 200) String jobTitle,
+        @Size(max = LeadLimits.NAME) String firstName,
+        @Size(max = LeadLimits.NAME) String lastName,
+        @Size(max = LeadLimits.EMAIL) String email,
+        @Size(max = LeadLimits.PHONE) String phone,
+        @Size(max = LeadLimits.COMPANY) String company,
+        @Size(max = LeadLimits.JOB_TITLE) String jobTitle,
         LeadStatus status,
-        @Size(max = 100) String source,
+        @Size(max = LeadLimits.SOURCE) String source,
         Long ownerId,
-        @Size(max = 10_000) String notes,
+        @Size(max = LeadLimits.NOTES) String notes,
         Map<String, Object> custom) {}

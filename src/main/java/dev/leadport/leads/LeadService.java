@@ -126,11 +126,17 @@ public class LeadService {
         if (email == null && phone == null) {
             problems.add(new FieldProblem("email", "a lead needs an email or a phone"));
         }
-        if (email != null && !ContactRules.isEmail(email)) {
-            problems.add(new FieldProblem("email", "'" + email + "' is not a valid email address"));
+        if (email != null) {
+            EmailAddress.parse(email)
+                    .problem()
+                    .ifPresent(reason -> problems.add(
+                            new FieldProblem("email", "'" + email + "' is not a valid email address: " + reason)));
         }
         if (phone != null) {
-            e164 = ContactRules.toE164(phone, properties.defaultPhoneRegion()).orElse(null);
+            e164 = PhoneNumber.parse(phone, properties.defaultPhoneRegion())
+                    .toOptional()
+                    .map(PhoneNumber::e164)
+                    .orElse(null);
             if (e164 == null) {
                 problems.add(new FieldProblem(
                         "phone",

@@ -6,8 +6,11 @@ import dev.leadport.imports.mapping.ColumnTarget;
 import dev.leadport.imports.mapping.CustomFieldSpec;
 import dev.leadport.imports.reading.RowChecks;
 import dev.leadport.imports.reading.SourceRow;
+import dev.leadport.leads.CustomFieldType;
+import dev.leadport.leads.CustomFieldValues;
 import dev.leadport.leads.EmailAddress;
 import dev.leadport.leads.LeadField;
+import dev.leadport.leads.LeadLimits;
 import dev.leadport.leads.LeadStatus;
 import dev.leadport.leads.Parsed;
 import dev.leadport.leads.PhoneNumber;
@@ -35,6 +38,8 @@ public final class RowValidator {
     private final List<CustomFieldSpec> customFields;
     private final ImportOptions options;
     private final StatusMapper statuses;
+    /** Custom values by the leads module's rules, with dates read in the file's day/month order. */
+    private final CustomFieldValues.Reading customReading;
 
     public RowValidator(ColumnMapping mapping, List<CustomFieldSpec> customFields, ImportOptions options) {
         for (ColumnMapping.Column column : mapping.columns()) {
@@ -43,6 +48,7 @@ public final class RowValidator {
         this.customFields = List.copyOf(customFields);
         this.options = options;
         this.statuses = new StatusMapper(options.statusValues());
+        this.customReading = new CustomFieldValues.Reading(text -> DateText.parse(text, options.dateOrder()));
     }
 
     public RowResult validate(SourceRow row) {
@@ -183,7 +189,8 @@ public final class RowValidator {
                     }
                     continue;
                 }
-                Parsed<Object> value = CustomValues.parse(field, text, options.dateOrder());
+                Parsed<Object> value = CustomFieldValues.read(
+                        CustomFieldType.valueOf(field.type().name()), field.options(), text, customReading);
                 value.toOptional().ifPresent(v -> values.put(field.key(), v));
                 value.problem().ifPresent(reason -> problem(column.orElseThrow(), text, reason));
             }
@@ -206,16 +213,16 @@ public final class RowValidator {
 
     private static Map<LeadField, Integer> maxLengths() {
         Map<LeadField, Integer> lengths = new EnumMap<>(LeadField.class);
-        lengths.put(LeadField.FIRST_NAME, 100);
-        lengths.put(LeadField.LAST_NAME, 100);
-        lengths.put(LeadField.EMAIL, EmailAddress.MAX_LENGTH);
-        lengths.put(LeadField.PHONE, 50);
-        lengths.put(LeadField.COMPANY, 200);
-        lengths.put(LeadField.JOB_TITLE, 200);
+        lengths.put(LeadField.FIRST_NAME, LeadLimits.NAME);
+        lengths.put(LeadField.LAST_NAME, LeadLimits.NAME);
+        lengths.put(LeadField.EMAIL, LeadLimits.EMAIL);
+        lengths.put(LeadField.PHONE, LeadLimits.PHONE);
+        lengths.put(LeadField.COMPANY, LeadLimits.COMPANY);
+        lengths.put(LeadField.JOB_TITLE, LeadLimits.JOB_TITLE);
         lengths.put(LeadField.STATUS, 100);
-        lengths.put(LeadField.SOURCE, 100);
+        lengths.put(LeadField.SOURCE, LeadLimits.SOURCE);
         lengths.put(LeadField.OWNER, 254);
-        lengths.put(LeadField.NOTES, 10_000);
+        lengths.put(LeadField.NOTES, LeadLimits.NOTES);
         return Map.copyOf(lengths);
     }
 }

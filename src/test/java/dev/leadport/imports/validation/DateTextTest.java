@@ -2,6 +2,9 @@ package dev.leadport.imports.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.leadport.leads.CustomFieldType;
+import dev.leadport.leads.CustomFieldValues;
+import dev.leadport.leads.Parsed;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -60,11 +63,15 @@ class DateTextTest {
     @Test
     void booleanWordsAreRead() {
         for (String yes : List.of("true", "YES", "y", "1", "x")) {
-            assertThat(CustomValues.bool(yes).toOptional()).contains(true);
+            assertThat(bool(yes).toOptional()).contains(true);
         }
         for (String no : List.of("false", "No", "n", "0")) {
-            assertThat(CustomValues.bool(no).toOptional()).contains(false);
+            assertThat(bool(no).toOptional()).contains(false);
         }
-        assertThat(CustomValues.bool("maybe").isValid()).isFalse();
+        assertThat(bool("maybe").isValid()).isFalse();
+    }
+
+    private static Parsed<Object> bool(String text) {
+        return CustomFieldValues.read(CustomFieldType.BOOLEAN, List.of(), text, CustomFieldValues.Reading.STRICT);
     }
 }
