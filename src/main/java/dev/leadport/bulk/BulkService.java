@@ -20,7 +20,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -189,8 +188,7 @@ class BulkService {
         List<BulkRepository.BinEntry> rows = repository.recycleBin(user, afterId, limit + 1);
         boolean more = rows.size() > limit;
         List<BulkRepository.BinEntry> page = more ? rows.subList(0, limit) : rows;
-        Map<Long, String> names =
-                users.all().stream().collect(Collectors.toMap(UserAccount::id, UserAccount::username, (a, b) -> a));
+        Map<Long, String> names = users.usernamesById();
         List<RecycleBinPage.Entry> items = page.stream()
                 .map(e -> new RecycleBinPage.Entry(
                         e.id(),
@@ -431,18 +429,14 @@ class BulkService {
         parameters.put("undoOf", p.undoOf());
         UserAccount actor = users.find(op.actorId()).orElseThrow();
         String self = "/api/leads/bulk/" + op.id();
-        events.publishEvent(new OperationEvent(
-                op.kind().eventType(),
-                String.valueOf(op.id()),
-                status,
-                op.actorId(),
-                actor.username(),
-                op.createdAt(),
-                status.isFinal() ? clock.instant() : null,
-                new OperationEvent.Counts(op.requested(), processed, 0, done, skipped, failed),
-                parameters,
-                op.error(),
-                Map.of("details", self, "download", self + "/results.csv")));
+        events.publishEvent(OperationEvent.builder(op.kind().eventType(), String.valueOf(op.id()), status)
+                .actor(op.actorId(), actor.username())
+                .time(op.createdAt(), status.isFinal() ? clock.instant() : null)
+                .counts(new OperationEvent.Counts(op.requested(), processed, 0, done, skipped, failed))
+                .parameters(parameters)
+                .errorSummary(op.error())
+                .links(Map.of("details", self, "download", self + "/results.csv"))
+                .build());
     }
 
     private long inTransaction(java.util.function.LongSupplier work) {

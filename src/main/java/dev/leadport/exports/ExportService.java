@@ -10,7 +10,6 @@ import dev.leadport.shared.events.OperationEvent;
 import dev.leadport.shared.events.OperationStatus;
 import dev.leadport.shared.events.OperationType;
 import dev.leadport.users.CurrentUser;
-import dev.leadport.users.UserAccount;
 import dev.leadport.users.Users;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -25,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.LongConsumer;
-import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -222,7 +220,7 @@ public class ExportService {
 
     /** Owner ids to usernames; users are few, leads are many. */
     private Map<Long, String> ownerNames() {
-        return users.all().stream().collect(Collectors.toMap(UserAccount::id, UserAccount::username, (a, b) -> a));
+        return users.usernamesById();
     }
 
     /**
@@ -255,18 +253,14 @@ public class ExportService {
         parameters.put("header", request.header().name().toLowerCase(java.util.Locale.ROOT));
         parameters.put("neutralise", request.neutralise());
         parameters.putAll(recorded.parameters());
-        events.publishEvent(new OperationEvent(
-                OperationType.EXPORT,
-                recorded.operationId(),
-                status,
-                recorded.user().id(),
-                recorded.user().username(),
-                recorded.started(),
-                finished,
-                new OperationEvent.Counts(rows, rows, 0, 0, 0, 0),
-                parameters,
-                error,
-                recorded.links()));
+        events.publishEvent(OperationEvent.builder(OperationType.EXPORT, recorded.operationId(), status)
+                .actor(recorded.user().id(), recorded.user().username())
+                .time(recorded.started(), finished)
+                .counts(new OperationEvent.Counts(rows, rows, 0, 0, 0, 0))
+                .parameters(parameters)
+                .errorSummary(error)
+                .links(recorded.links())
+                .build());
     }
 
     static Map<String, Object> filters(LeadFilter f) {

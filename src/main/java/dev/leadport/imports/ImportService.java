@@ -3,18 +3,16 @@ package dev.leadport.imports;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import dev.leadport.imports.jobs.ErrorReport;
-import dev.leadport.imports.jobs.ImportJob;
 import dev.leadport.imports.jobs.ImportJobRepository;
+import dev.leadport.imports.jobs.ImportJob;
 import dev.leadport.imports.jobs.ImportUndo;
 import dev.leadport.imports.mapping.SavedMappings;
-import dev.leadport.imports.pipeline.CheckedRow;
 import dev.leadport.imports.pipeline.FileRows;
-import dev.leadport.imports.pipeline.ImportPlanner;
 import dev.leadport.imports.pipeline.ImportSettings;
 import dev.leadport.imports.pipeline.ImportSettingsFactory;
-import dev.leadport.imports.pipeline.StagingWriter;
 import dev.leadport.imports.reading.FileFacts;
 import dev.leadport.imports.reading.UnreadableFileException;
+import dev.leadport.imports.reading.UploadReadProblem;
 import dev.leadport.shared.ConflictException;
 import dev.leadport.shared.ForbiddenException;
 import dev.leadport.shared.InvalidInputException;
@@ -32,20 +30,14 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Collectors;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.datasource.DataSourceUtils;
-import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -60,8 +52,7 @@ public class ImportService {
 
     private final ImportJobRepository jobs;
     private final ImportSettingsFactory settingsFactory;
-    private final StagingWriter staging;
-    private final ImportPlanner planner;
+    private final ImportDryRun dryRun;
     private final ImportUndo undo;
     private final ErrorReport errorReport;
     private final SavedMappings savedMappings;
@@ -69,7 +60,6 @@ public class ImportService {
     private final Scheduler scheduler;
     private final OneTimeTask<Void> importTask;
     private final TransactionTemplate tx;
-    private final DataSource dataSource;
     private final ApplicationEventPublisher events;
     private final Users users;
     private final ImportsProperties properties;
@@ -78,8 +68,7 @@ public class ImportService {
     ImportService(
             ImportJobRepository jobs,
             ImportSettingsFactory settingsFactory,
-            StagingWriter staging,
-            ImportPlanner planner,
+            ImportDryRun dryRun,
             ImportUndo undo,
             ErrorReport errorReport,
             SavedMappings savedMappings,
@@ -87,15 +76,13 @@ public class ImportService {
             Scheduler scheduler,
             OneTimeTask<Void> leadImportTask,
             TransactionTemplate tx,
-            DataSource dataSource,
             ApplicationEventPublisher events,
             Users users,
             ImportsProperties properties,
             Clock clock) {
         this.jobs = jobs;
         this.settingsFactory = settingsFactory;
-        this.staging = staging;
-        this.planner = planner;
+        this.dryRun = dryRun;
         this.undo = undo;
         this.errorReport = errorReport;
         this.savedMappings = savedMappings;
@@ -103,7 +90,6 @@ public class ImportService {
         this.scheduler = scheduler;
         this.importTask = leadImportTask;
         this.tx = tx;
-        this.dataSource = dataSource;
         this.events = events;
         this.users = users;
         this.properties = properties;
@@ -126,7 +112,7 @@ public class ImportService {
         long scratchId = -ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
         ValidationReport report = tx.execute(status -> {
             status.setRollbackOnly();
-            return dryRun(upload, request, settings, scratchId, actor, started);
+            return dryRun.run(upload, mode(request), settings, scratchId, actor, started);
         });
         events.publishEvent(new OperationEvent(
                 OperationType.VALIDATION,
@@ -157,78 +143,14 @@ public class ImportService {
         return report;
     }
 
-    private ValidationReport dryRun(
-            Upload upload,
-            ImportRequest request,
-            ImportSettings settings,
-            long scratchId,
-            CurrentUser actor,
-            Instant started) {
-        List<RowProblem> errors = new ArrayList<>();
-        List<Map<String, Object>> sample = new ArrayList<>();
-        long total = 0;
-        long valid = 0;
-        long errorsTotal = 0;
-        try (FileRows rows = FileRows.open(upload.path(), settings)) {
-            List<CheckedRow> chunk;
-            while (!(chunk = rows.next(properties.chunkRows())).isEmpty()) {
-                total += chunk.size();
-                valid += stage(scratchId, chunk);
-                for (CheckedRow row : chunk) {
-                    if (!row.isValid()) {
-                        errorsTotal += row.result().problems().size();
-                        for (RowProblem p : row.result().problems()) {
-                            if (errors.size() < properties.maxErrorsInResponse()) {
-                                errors.add(p);
-                            }
-                        }
-                    } else if (sample.size() < properties.sampleRows()) {
-                        sample.add(LeadDraftView.of(row));
-                    }
-                }
-            }
-            ImportPlanner.Plan plan = planner.plan(scratchId, actor);
-            DuplicateMode mode = mode(request);
-            FileFacts facts = rows.facts();
-            return new ValidationReport(
-                    upload.fileName(),
-                    facts.format(),
-                    facts.encoding(),
-                    facts.delimiter(),
-                    facts.headers(),
-                    rows.mappedColumns(),
-                    settings.savedMappingApplied(),
-                    mode,
-                    total,
-                    valid,
-                    total - valid,
-                    plan.duplicatesInFile(),
-                    plan.matchesExisting(),
-                    plan.wouldCreate(),
-                    plan.wouldUpdate(mode),
-                    plan.wouldSkip(mode),
-                    plan.wouldFail(mode),
-                    errors,
-                    errorsTotal,
-                    sample,
-                    clock.instant().toEpochMilli() - started.toEpochMilli());
-        } catch (IOException e) {
-            throw new InvalidInputException("file", "The file could not be read: " + e.getMessage());
-        } catch (UnreadableFileException e) {
-            throw new InvalidInputException("file", "The file cannot be read: " + e.getMessage());
-        }
-    }
-
     /** Stores the file where every node can read it and queues the import; answers at once. */
     public ImportJobView start(Upload upload, ImportRequest request, CurrentUser actor) {
         ImportSettings settings = settings(upload, request, actor);
         FileFacts facts;
         try (FileRows rows = FileRows.open(upload.path(), settings)) {
             facts = rows.facts();
-        } catch (IOException e) {
-            throw new InvalidInputException("file", "The file could not be read: " + e.getMessage());
-        } catch (UnreadableFileException e) {
-            throw new InvalidInputException("file", "The file cannot be read: " + e.getMessage());
+        } catch (IOException | UnreadableFileException e) {
+            throw UploadReadProblem.of(e);
         }
         StoredFile stored;
         long storeStart = System.nanoTime();
@@ -265,7 +187,9 @@ public class ImportService {
         if (!actor.seesAllLeads() && view.createdById() != actor.id()) {
             throw new ForbiddenException("Import " + id + " was started by another user.");
         }
-        return named(List.of(view)).get(0);
+        // One user, not all of them: the progress stream asks for this every half second.
+        return view.withCreatedBy(
+                users.find(view.createdById()).map(UserAccount::username).orElse(null));
     }
 
     public List<ImportJobView> list(CurrentUser actor, int size, Long before) {
@@ -294,24 +218,20 @@ public class ImportService {
             jobs.markUndone(id);
             return r;
         });
-        events.publishEvent(new OperationEvent(
-                OperationType.IMPORT_UNDO,
-                String.valueOf(id),
-                result.keptTotal() > 0 ? OperationStatus.COMPLETED_WITH_ERRORS : OperationStatus.COMPLETED,
-                actor.id(),
-                actor.username(),
-                started,
-                clock.instant(),
-                new OperationEvent.Counts(
-                        result.deleted() + result.restored() + result.keptTotal(),
-                        result.deleted() + result.restored() + result.keptTotal(),
-                        0,
-                        result.restored(),
-                        result.keptTotal(),
-                        0),
-                Map.of("importId", id, "fileName", view.fileName(), "deleted", result.deleted()),
-                result.keptTotal() == 0 ? null : result.keptTotal() + " leads changed since the import were kept",
-                Map.of("details", "/import?job=" + id)));
+        OperationStatus status =
+                result.keptTotal() > 0 ? OperationStatus.COMPLETED_WITH_ERRORS : OperationStatus.COMPLETED;
+        long touched = result.deleted() + result.restored() + result.keptTotal();
+        events.publishEvent(OperationEvent.builder(OperationType.IMPORT_UNDO, String.valueOf(id), status)
+                .actor(actor.id(), actor.username())
+                .time(started, clock.instant())
+                .counts(new OperationEvent.Counts(touched, touched, 0, result.restored(), result.keptTotal(), 0))
+                .parameters(Map.of("importId", id, "fileName", view.fileName(), "deleted", result.deleted()))
+                .errorSummary(
+                        result.keptTotal() == 0
+                                ? null
+                                : result.keptTotal() + " leads changed since the import were kept")
+                .links(Map.of("details", "/import?job=" + id))
+                .build());
         return result;
     }
 
@@ -341,14 +261,6 @@ public class ImportService {
         }
     }
 
-    private int stage(long scratchId, List<CheckedRow> chunk) {
-        try {
-            return staging.write(DataSourceUtils.getConnection(dataSource), scratchId, chunk);
-        } catch (SQLException e) {
-            throw new SQLStateSQLExceptionTranslator().translate("COPY into staging", null, e);
-        }
-    }
-
     private ImportSettings settings(Upload upload, ImportRequest request, CurrentUser actor) {
         return settingsFactory.forUpload(upload.path(), request.mapping(), options(request), actor);
     }
@@ -362,8 +274,7 @@ public class ImportService {
     }
 
     private List<ImportJobView> named(List<ImportJobView> views) {
-        Map<Long, String> names =
-                users.all().stream().collect(Collectors.toMap(UserAccount::id, UserAccount::username, (a, b) -> a));
+        Map<Long, String> names = users.usernamesById();
         return views.stream()
                 .map(v -> v.withCreatedBy(names.get(v.createdById())))
                 .toList();

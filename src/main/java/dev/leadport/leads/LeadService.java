@@ -6,12 +6,10 @@ import dev.leadport.shared.InvalidInputException;
 import dev.leadport.shared.InvalidInputException.FieldProblem;
 import dev.leadport.shared.NotFoundException;
 import dev.leadport.users.CurrentUser;
-import dev.leadport.users.UserAccount;
 import dev.leadport.users.Users;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -182,7 +180,7 @@ public class LeadService {
     }
 
     private Map<Long, String> ownerNames() {
-        return users.all().stream().collect(Collectors.toMap(UserAccount::id, UserAccount::username, (a, b) -> a));
+        return users.usernamesById();
     }
 
     private static Lead toLead(LeadRepository.StoredLead l, Map<Long, String> owners) {

@@ -240,18 +240,14 @@ class ScheduledExportRunner {
         if (status == OperationStatus.COMPLETED) {
             links.put("download", downloadPath(schedule.id(), run.id()));
         }
-        events.publishEvent(new OperationEvent(
-                OperationType.SCHEDULED_EXPORT,
-                Long.toString(run.id()),
-                status,
-                schedule.ownerId(),
-                schedule.ownerUsername(),
-                started,
-                finished,
-                counts,
-                parameters,
-                error,
-                links));
+        events.publishEvent(OperationEvent.builder(OperationType.SCHEDULED_EXPORT, Long.toString(run.id()), status)
+                .actor(schedule.ownerId(), schedule.ownerUsername())
+                .time(started, finished)
+                .counts(counts)
+                .parameters(parameters)
+                .errorSummary(error)
+                .links(links)
+                .build());
     }
 
     private static Map<String, Object> parameters(ExportSchedule schedule, ScheduleRun run, int attempt) {

@@ -2,7 +2,9 @@ package dev.leadport.users;
 
 import dev.leadport.shared.NotFoundException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -54,6 +56,11 @@ public class Users {
         return repository.findAll().stream()
                 .map(UserRepository.StoredUser::account)
                 .toList();
+    }
+
+    /** Every user's username by id, for naming owners and creators in lists: users are few, leads are many. */
+    public Map<Long, String> usernamesById() {
+        return all().stream().collect(Collectors.toMap(UserAccount::id, UserAccount::username, (a, b) -> a));
     }
 
     public CurrentUser asCurrentUser(UserAccount account) {

@@ -101,6 +101,7 @@ public class ImportRunner {
         Retries.whileDatabaseAway(() -> runFromCheckpoint(importId, maxChunks));
     }
 
+    /** Picks the job up where its last committed chunk left it, and ends it unless the run was stopped early. */
     private void runFromCheckpoint(long importId, int maxChunks) {
         StoredJob job = jobs.findForRun(importId).orElse(null);
         if (job == null || job.status().isFinal()) {
@@ -116,53 +117,11 @@ public class ImportRunner {
         }
         Path file = null;
         try {
-            long downloadStart = System.nanoTime();
             file = download(job);
-            log.debug(
-                    "Import {}: upload read back in {} ms", importId, (System.nanoTime() - downloadStart) / 1_000_000);
-            ImportSettings settings = settingsFactory.forJob(job.headers(), job.mapping(), job.options(), file, actor);
-            boolean cancelled = false;
-            RowCounter counter = null;
-            try (FileRows rows = FileRows.open(file, settings);
-                    ChunkPrefetch chunks = new ChunkPrefetch(
-                            rows, properties.chunkRows(), importId, chunk -> stage(importId, chunk))) {
-                long through = job.checkpointRow();
-                // Rows an earlier run staged ahead but never merged are staged again as their chunk comes round.
-                jobs.deleteStagingAfter(importId, through);
-                rows.skipThrough(through);
-                int written = 0;
-                List<CheckedRow> chunk;
-                while (!(chunk = chunks.next()).isEmpty()) {
-                    if (counter == null) {
-                        // Started once the first chunk is in hand, so the count does not slow the rows to land first.
-                        counter = counter(job, file, settings);
-                    }
-                    if (written++ == maxChunks) {
-                        return;
-                    }
-                    if (jobs.cancelRequested(importId)) {
-                        cancelled = true;
-                        break;
-                    }
-                    long writeStart = System.nanoTime();
-                    through = writeChunk(job, actor, through, chunk);
-                    log.debug(
-                            "Import {}: {} rows through row {} written in {} ms",
-                            importId,
-                            chunk.size(),
-                            through,
-                            (System.nanoTime() - writeStart) / 1_000_000);
-                }
-                if (!cancelled) {
-                    counter = counter == null ? counter(job, file, settings) : counter;
-                    counter.await();
-                }
-            } finally {
-                if (counter != null) {
-                    counter.close();
-                }
+            Outcome outcome = mergeChunks(job, actor, file, maxChunks);
+            if (outcome != Outcome.STOPPED) {
+                end(job, actor, outcome == Outcome.CANCELLED ? OperationStatus.CANCELLED : null, null);
             }
-            end(job, actor, cancelled ? OperationStatus.CANCELLED : null, null);
         } catch (UnreadableFileException e) {
             end(job, actor, OperationStatus.FAILED, "The file cannot be read: " + e.getMessage());
         } catch (IOException | RuntimeException e) {
@@ -179,6 +138,67 @@ public class ImportRunner {
         } finally {
             deleteQuietly(file);
         }
+    }
+
+    /** How a pass through the file ended: at its end, on a cancel request, or stopped after {@code maxChunks}. */
+    private enum Outcome {
+        FINISHED,
+        CANCELLED,
+        STOPPED
+    }
+
+    /** Reads, stages and merges the chunks after the checkpoint, one transaction each, and waits for the count. */
+    private Outcome mergeChunks(StoredJob job, CurrentUser actor, Path file, int maxChunks)
+            throws IOException, UnreadableFileException {
+        ImportSettings settings = settingsFactory.forJob(job.headers(), job.mapping(), job.options(), file, actor);
+        RowCounter counter = null;
+        try (FileRows rows = FileRows.open(file, settings);
+                ChunkPrefetch chunks =
+                        new ChunkPrefetch(rows, properties.chunkRows(), job.id(), chunk -> stage(job.id(), chunk))) {
+            long through = resumeAfterCheckpoint(job, rows);
+            int written = 0;
+            List<CheckedRow> chunk;
+            while (!(chunk = chunks.next()).isEmpty()) {
+                if (counter == null) {
+                    // Started once the first chunk is in hand, so the count does not slow the rows to land first.
+                    counter = counter(job, file, settings);
+                }
+                if (written++ == maxChunks) {
+                    return Outcome.STOPPED;
+                }
+                if (jobs.cancelRequested(job.id())) {
+                    return Outcome.CANCELLED;
+                }
+                through = writeTimedChunk(job, actor, through, chunk);
+            }
+            counter = counter == null ? counter(job, file, settings) : counter;
+            counter.await();
+            return Outcome.FINISHED;
+        } finally {
+            if (counter != null) {
+                counter.close();
+            }
+        }
+    }
+
+    /** The checkpoint row; rows an earlier run staged ahead but never merged are staged again as their chunk comes. */
+    private long resumeAfterCheckpoint(StoredJob job, FileRows rows) {
+        long through = job.checkpointRow();
+        jobs.deleteStagingAfter(job.id(), through);
+        rows.skipThrough(through);
+        return through;
+    }
+
+    private long writeTimedChunk(StoredJob job, CurrentUser actor, long fromRow, List<CheckedRow> chunk) {
+        long writeStart = System.nanoTime();
+        long through = writeChunk(job, actor, fromRow, chunk);
+        log.debug(
+                "Import {}: {} rows through row {} written in {} ms",
+                job.id(),
+                chunk.size(),
+                through,
+                (System.nanoTime() - writeStart) / 1_000_000);
+        return through;
     }
 
     /** Counts the rows alongside the import, or hands back the count an earlier run made. */
@@ -277,26 +297,24 @@ public class ImportRunner {
         String errors = view.failed() == 0
                 ? view.errorMessage()
                 : view.failed() + " rows failed" + (view.errorMessage() == null ? "" : "; " + view.errorMessage());
-        events.publishEvent(new OperationEvent(
-                OperationType.IMPORT,
-                String.valueOf(job.id()),
-                status,
-                actor.id(),
-                actor.username(),
-                view.startedAt() == null ? clock.instant() : view.startedAt(),
-                status.isFinal() ? finishedAt(view) : null,
-                new OperationEvent.Counts(
+        events.publishEvent(OperationEvent.builder(OperationType.IMPORT, String.valueOf(job.id()), status)
+                .actor(actor.id(), actor.username())
+                .time(
+                        view.startedAt() == null ? clock.instant() : view.startedAt(),
+                        status.isFinal() ? finishedAt(view) : null)
+                .counts(new OperationEvent.Counts(
                         view.totalRows() == null ? 0 : view.totalRows(),
                         view.processedRows(),
                         view.created(),
                         view.updated(),
                         view.skipped(),
-                        view.failed()),
-                parameters,
-                errors,
-                Map.of(
+                        view.failed()))
+                .parameters(parameters)
+                .errorSummary(errors)
+                .links(Map.of(
                         "details", "/import?job=" + job.id(),
-                        "errors", "/api/leads/import-export/imports/" + job.id() + "/errors")));
+                        "errors", "/api/leads/import-export/imports/" + job.id() + "/errors"))
+                .build());
     }
 
     private Instant finishedAt(ImportJobView view) {
@@ -304,10 +322,12 @@ public class ImportRunner {
     }
 
     private Path download(StoredJob job) throws IOException {
+        long start = System.nanoTime();
         Path file = Files.createTempFile("leadport-import-" + job.id() + "-", ".upload");
         try (InputStream in = files.open(job.fileId())) {
             Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
         }
+        log.debug("Import {}: upload read back in {} ms", job.id(), (System.nanoTime() - start) / 1_000_000);
         return file;
     }
 

@@ -9,6 +9,7 @@ import dev.leadport.imports.mapping.CustomFieldSpec;
 import dev.leadport.imports.mapping.SavedMappings;
 import dev.leadport.imports.reading.ReadOptions;
 import dev.leadport.imports.reading.UnreadableFileException;
+import dev.leadport.imports.reading.UploadReadProblem;
 import dev.leadport.imports.validation.DateOrder;
 import dev.leadport.imports.validation.DateOrderDetector;
 import dev.leadport.imports.validation.ImportOptions;
@@ -75,10 +76,8 @@ public class ImportSettingsFactory {
                 columns = override(new ColumnMapper(specs).suggest(headers), headers, mapping, specs);
             }
             return settings(file, columns, options, specs, actor, saved);
-        } catch (IOException e) {
-            throw new InvalidInputException("file", "The file could not be read: " + e.getMessage());
-        } catch (UnreadableFileException e) {
-            throw new InvalidInputException("file", "The file cannot be read: " + e.getMessage());
+        } catch (IOException | UnreadableFileException e) {
+            throw UploadReadProblem.of(e);
         }
     }
 

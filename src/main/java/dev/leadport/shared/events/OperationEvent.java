@@ -50,4 +50,78 @@ public record OperationEvent(
         Long ms = durationMillis();
         return ms == null ? null : counts.processed() * 1000.0 / Math.max(1, ms);
     }
+
+    /** Starts an event of {@code type} for one operation; unset counts, parameters and links stay empty. */
+    public static Builder builder(OperationType type, String operationId, OperationStatus status) {
+        return new Builder(type, operationId, status);
+    }
+
+    /** Names each of the event's parts at its call site. */
+    public static final class Builder {
+        private final OperationType type;
+        private final String operationId;
+        private final OperationStatus status;
+        private long actorId;
+        private String actorUsername;
+        private Instant startedAt;
+        private Instant finishedAt;
+        private Counts counts;
+        private Map<String, Object> parameters;
+        private String errorSummary;
+        private Map<String, String> links;
+
+        private Builder(OperationType type, String operationId, OperationStatus status) {
+            this.type = type;
+            this.operationId = operationId;
+            this.status = status;
+        }
+
+        public Builder actor(long id, String username) {
+            this.actorId = id;
+            this.actorUsername = username;
+            return this;
+        }
+
+        /** When the operation started and when it finished (null while it runs). */
+        public Builder time(Instant startedAt, Instant finishedAt) {
+            this.startedAt = startedAt;
+            this.finishedAt = finishedAt;
+            return this;
+        }
+
+        public Builder counts(Counts counts) {
+            this.counts = counts;
+            return this;
+        }
+
+        public Builder parameters(Map<String, Object> parameters) {
+            this.parameters = parameters;
+            return this;
+        }
+
+        public Builder errorSummary(String errorSummary) {
+            this.errorSummary = errorSummary;
+            return this;
+        }
+
+        public Builder links(Map<String, String> links) {
+            this.links = links;
+            return this;
+        }
+
+        public OperationEvent build() {
+            return new OperationEvent(
+                    type,
+                    operationId,
+                    status,
+                    actorId,
+                    actorUsername,
+                    startedAt,
+                    finishedAt,
+                    counts,
+                    parameters,
+                    errorSummary,
+                    links);
+        }
+    }
 }
