@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxResultsInResponse per-lead results included in a JSON answer; all of them are in the results CSV
  * @param recycleBinRetention how long deleted leads stay restorable before they are purged
  * @param purgeInterval how often the purge of the recycle bin runs
+ * @param jobRetries how often the job engine retries an operation whose database stayed away, before it fails
+ * @param jobRetryBackoff the wait between those retries
  */
 @ConfigurationProperties("leadport.bulk")
 record BulkProperties(
@@ -21,4 +23,6 @@ record BulkProperties(
         @DefaultValue("5000") int chunkSize,
         @DefaultValue("10000") int maxResultsInResponse,
         @DefaultValue("30d") Duration recycleBinRetention,
-        @DefaultValue("1h") Duration purgeInterval) {}
+        @DefaultValue("1h") Duration purgeInterval,
+        @DefaultValue("8") int jobRetries,
+        @DefaultValue("2s") Duration jobRetryBackoff) {}

@@ -2,7 +2,6 @@ package dev.leadport.imports;
 
 import dev.leadport.users.CurrentUser;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
@@ -16,14 +15,13 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Component
 class ImportProgress implements AutoCloseable {
 
-    private static final Duration PERIOD = Duration.ofMillis(500);
-    private static final long TIMEOUT_MILLIS = Duration.ofHours(2).toMillis();
-
     private final ImportService imports;
+    private final ImportsProperties properties;
     private final ThreadPoolTaskScheduler ticker = new ThreadPoolTaskScheduler();
 
-    ImportProgress(ImportService imports) {
+    ImportProgress(ImportService imports, ImportsProperties properties) {
         this.imports = imports;
+        this.properties = properties;
         ticker.setPoolSize(2);
         ticker.setThreadNamePrefix("import-progress-");
         ticker.setDaemon(true);
@@ -31,7 +29,7 @@ class ImportProgress implements AutoCloseable {
     }
 
     SseEmitter follow(long importId, CurrentUser user) {
-        SseEmitter emitter = new SseEmitter(TIMEOUT_MILLIS);
+        SseEmitter emitter = new SseEmitter(properties.progressTimeout().toMillis());
         AtomicReference<ScheduledFuture<?>> task = new AtomicReference<>();
         Runnable stop = () -> {
             ScheduledFuture<?> f = task.get();
@@ -60,7 +58,7 @@ class ImportProgress implements AutoCloseable {
                         emitter.completeWithError(e);
                     }
                 },
-                PERIOD));
+                properties.progressInterval()));
         return emitter;
     }
 

@@ -4,7 +4,7 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import dev.leadport.imports.jobs.ErrorReport;
 import dev.leadport.imports.jobs.ImportJobRepository;
-import dev.leadport.imports.jobs.ImportJob;
+import dev.leadport.imports.jobs.ImportTasks;
 import dev.leadport.imports.jobs.ImportUndo;
 import dev.leadport.imports.mapping.SavedMappings;
 import dev.leadport.imports.pipeline.FileRows;
@@ -174,7 +174,7 @@ public class ImportService {
                     options(request),
                     mode(request),
                     actor.id());
-            ImportJob.schedule(scheduler, importTask, jobId, clock);
+            ImportTasks.schedule(scheduler, importTask, jobId, clock);
             return jobId;
         });
         // Scheduled inside the transaction (no job without its task); now that it is committed, start it here.

@@ -14,6 +14,11 @@ import org.springframework.util.unit.DataSize;
  * @param maxErrorsInResponse how many row errors a validation answer lists (the total is always given)
  * @param sampleRows how many rows a validation answer shows as they would be stored
  * @param fileRetention how long uploaded files (and so error reports) are kept
+ * @param jobRetries how often the job engine retries an import whose database stayed away, before it fails
+ * @param jobRetryBackoff the wait between those retries
+ * @param chunkWorkMem PostgreSQL's work_mem for a chunk's merge, whose sort by email spills to disk at the default
+ * @param progressInterval how often the progress stream sends an import's state
+ * @param progressTimeout how long one progress stream stays open at most
  */
 @ConfigurationProperties("leadport.imports")
 public record ImportsProperties(
@@ -22,4 +27,9 @@ public record ImportsProperties(
         @DefaultValue("10000") int maxFieldLength,
         @DefaultValue("200") int maxErrorsInResponse,
         @DefaultValue("10") int sampleRows,
-        @DefaultValue("30d") Duration fileRetention) {}
+        @DefaultValue("30d") Duration fileRetention,
+        @DefaultValue("8") int jobRetries,
+        @DefaultValue("2s") Duration jobRetryBackoff,
+        @DefaultValue("32MB") DataSize chunkWorkMem,
+        @DefaultValue("500ms") Duration progressInterval,
+        @DefaultValue("2h") Duration progressTimeout) {}

@@ -150,7 +150,7 @@ class ScheduleService {
 
     /** Moves the schedule's execution to the given time, or creates it. */
     private void place(long id, Instant next) {
-        TaskInstanceId instance = TaskInstanceId.of(ScheduledExportConfig.TASK, Long.toString(id));
+        TaskInstanceId instance = TaskInstanceId.of(ScheduledExportTasks.TASK, Long.toString(id));
         if (scheduler.getScheduledExecution(instance).isPresent()) {
             if (!scheduler.reschedule(instance, next, next)) {
                 // Running right now: the run itself re-reads the schedule and moves on from its new recurrence.
@@ -163,7 +163,7 @@ class ScheduleService {
     }
 
     private void unplace(long id) {
-        TaskInstanceId instance = TaskInstanceId.of(ScheduledExportConfig.TASK, Long.toString(id));
+        TaskInstanceId instance = TaskInstanceId.of(ScheduledExportTasks.TASK, Long.toString(id));
         var execution = scheduler.getScheduledExecution(instance);
         if (execution.isPresent() && !execution.get().isPicked()) {
             scheduler.cancel(instance);

@@ -1,6 +1,7 @@
 package dev.leadport.imports.pipeline;
 
 import dev.leadport.imports.DuplicateMode;
+import dev.leadport.imports.ImportsProperties;
 import dev.leadport.users.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -22,16 +23,19 @@ public class LeadMerger {
             + " s.import_id and d.email_key = s.email_key and d.row_number < s.row_number)";
 
     private final JdbcClient jdbc;
+    private final ImportsProperties properties;
 
-    LeadMerger(JdbcClient jdbc) {
+    LeadMerger(JdbcClient jdbc, ImportsProperties properties) {
         this.jdbc = jdbc;
+        this.properties = properties;
     }
 
     public record Merged(long created, long updated, long duplicates, long failed) {}
 
     public Merged merge(long importId, long fromRow, long toRow, DuplicateMode mode, CurrentUser actor) {
         // The create sorts a chunk by email (a fixed lock order); at the default 4 MB that sort spills to disk.
-        jdbc.sql("set local work_mem = '32MB'").update();
+        jdbc.sql("set local work_mem = '" + properties.chunkWorkMem().toKilobytes() + "kB'")
+                .update();
         long duplicates = reportDuplicates(importId, fromRow, toRow);
         long failed = 0;
         long updated = 0;

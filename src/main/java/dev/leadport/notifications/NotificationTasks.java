@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** The job engine's mail task: one execution per outbox mail, retried with exponential backoff. */
 @Configuration(proxyBeanMethods = false)
-class NotificationsConfig {
+class NotificationTasks {
 
     static final String SEND_TASK = "notification-mail";
 

@@ -4,8 +4,8 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import dev.leadport.imports.ImportsProperties;
 import java.time.Clock;
-import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -16,15 +16,15 @@ import org.springframework.context.annotation.Lazy;
  * database itself are retried with backoff; the import resumes from its checkpoint each time.
  */
 @Configuration(proxyBeanMethods = false)
-public class ImportJob {
+public class ImportTasks {
 
     static final String TASK_NAME = "lead-import";
 
     @Bean
-    OneTimeTask<Void> leadImportTask(@Lazy ImportRunner runner) {
+    OneTimeTask<Void> leadImportTask(@Lazy ImportRunner runner, ImportsProperties properties) {
         return Tasks.oneTime(TASK_NAME)
-                .onFailure(FailureHandler.<Void>maxRetries(8)
-                        .withBackoff(Duration.ofSeconds(2))
+                .onFailure(FailureHandler.<Void>maxRetries(properties.jobRetries())
+                        .withBackoff(properties.jobRetryBackoff())
                         .thenRemove(complete -> runner.giveUp(
                                 Long.parseLong(
                                         complete.getExecution().taskInstance.getId()),

@@ -5,7 +5,6 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -15,13 +14,13 @@ import org.springframework.context.annotation.Lazy;
  * mid-way or the database comes back after an outage; retried with backoff, then failed) and the recycle-bin purge.
  */
 @Configuration(proxyBeanMethods = false)
-class BulkJobs {
+class BulkTasks {
 
     @Bean
-    OneTimeTask<Long> bulkOperationTask(@Lazy BulkService bulk) {
+    OneTimeTask<Long> bulkOperationTask(@Lazy BulkService bulk, BulkProperties properties) {
         return Tasks.oneTime(BulkService.JOB)
-                .onFailure(FailureHandler.<Long>maxRetries(8)
-                        .withBackoff(Duration.ofSeconds(2))
+                .onFailure(FailureHandler.<Long>maxRetries(properties.jobRetries())
+                        .withBackoff(properties.jobRetryBackoff())
                         .thenRemove(complete -> bulk.giveUp(
                                 Long.parseLong(
                                         complete.getExecution().taskInstance.getId()),

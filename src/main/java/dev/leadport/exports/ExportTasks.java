@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Lazy;
 
 /** The exports module's job on db-scheduler: background exports, written again from the start if a node dies. */
 @Configuration(proxyBeanMethods = false)
-class ExportJobs {
+class ExportTasks {
 
     @Bean
     OneTimeTask<Long> exportJobTask(@Lazy ExportJobService jobs) {

@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
  * execution moves to the next fire time. Failed attempts are retried with exponential backoff.
  */
 @Configuration(proxyBeanMethods = false)
-class ScheduledExportConfig {
+class ScheduledExportTasks {
 
     static final String TASK = "scheduled-export";
 
