@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * Header text reduced to what matters for matching: "E-mail_Address", "eMailAddress" and "e-mail address" all
- * become "e mail address" (words) and "emailaddress" (compact).
+ * become "email address" (words) and "emailaddress" (compact).
  */
 public final class HeaderNames {
 
