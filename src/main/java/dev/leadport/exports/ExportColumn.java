@@ -7,7 +7,7 @@ package dev.leadport.exports;
  * @param owner whether the value is an owner id to show as the owner's username
  * @param text whether the value is free text a spreadsheet might run as a formula (not ids, dates or statuses)
  */
-public record ExportColumn(String key, String label, String sql, boolean owner, boolean text) {
+record ExportColumn(String key, String label, String sql, boolean owner, boolean text) {
 
     public String header(HeaderStyle style) {
         return style == HeaderStyle.KEYS ? key : label;

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Service;
  * stored only once complete, so a half-written file is never offered.
  */
 @Service
-public class ExportJobService {
+class ExportJobService {
 
     /** The job that writes one background export; its data is the job id. */
     static final TaskDescriptor<Long> JOB = TaskDescriptor.of("export-job", Long.class);

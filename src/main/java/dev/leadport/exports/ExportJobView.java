@@ -15,7 +15,7 @@ import java.util.Map;
  * @param expiresAt when the file is deleted; the download answers 404 after it
  * @param links {@code self}, and {@code file} once the file can be downloaded
  */
-public record ExportJobView(
+record ExportJobView(
         long exportId,
         OperationStatus status,
         String format,

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param fileRetention how long the file of a background export stays downloadable
  */
 @ConfigurationProperties("leadport.exports")
-public record ExportProperties(
+record ExportProperties(
         @DefaultValue("2000") int fetchSize,
         @DefaultValue("20") int previewRows,
         @DefaultValue("7d") Duration fileRetention) {}

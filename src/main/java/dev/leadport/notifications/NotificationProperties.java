@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     since the user is still watching; imports and bulk operations always do
  */
 @ConfigurationProperties("leadport.notifications")
-public record NotificationProperties(
+record NotificationProperties(
         @DefaultValue("http://localhost:8080") String baseUrl,
         @DefaultValue("Leadport <noreply@leadport.local>") String from,
         @DefaultValue("8") int maxAttempts,

@@ -7,7 +7,7 @@ import java.time.Instant;
  *
  * @param status PENDING (being sent or waiting for a retry), HELD (no SMTP configured), SENT or FAILED
  */
-public record OutboxMail(
+record OutboxMail(
         long id,
         Instant createdAt,
         Long userId,
