@@ -163,6 +163,30 @@ class HostileInputTest extends ApiTestBase {
     }
 
     @Test
+    void oversizedBodiesGet413ProblemJsonWhetherTheyGiveALengthOrNot() throws Exception {
+        Api rep = as("rep");
+        String notes = "{\"email\":\"big@x.io\",\"notes\":\"" + "n".repeat(3 * 1024 * 1024) + "\"}";
+        assertProblem(rep.postRaw("/api/leads", "application/json", notes), 413, "limit of 1 MB");
+        String longIds = "{\"ids\":[" + ("\"" + "9".repeat(1000) + "\",").repeat(5000) + "1],\"changes\":{}}";
+        assertProblem(rep.postRaw("/api/leads/bulk/update", "application/json", longIds), 413, "limit of 4 MB");
+
+        // Chunked: no Content-Length to refuse up front, so the count while reading stops it.
+        java.net.http.HttpResponse<String> chunked = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create("http://localhost:" + port + "/api/leads"))
+                                .header("Authorization", "Basic cmVwOnJlcA==")
+                                .header("Content-Type", "application/json")
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                                        () -> new java.io.ByteArrayInputStream(utf8(notes))))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(chunked.statusCode()).as(chunked.body()).isEqualTo(413);
+        assertThat(chunked.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(rep.get("/api/leads?q=big@x.io").json().get("items")).isEmpty();
+    }
+
+    @Test
     void pathsTheServerOrFirewallRefuseGet400() {
         // Tomcat answers this one before the application sees it, so the body is Tomcat's, but it is a 400.
         assertThat(as("rep").get("/api/users/%00").status()).isEqualTo(400);

@@ -97,6 +97,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 new FieldProblem("file", "The upload is not a complete multipart/form-data request; send it again.")));
     }
 
+    @ExceptionHandler(BodyTooLargeException.class)
+    ResponseEntity<ProblemDetail> tooLarge(BodyTooLargeException e) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                .body(problem(
+                        HttpStatus.CONTENT_TOO_LARGE,
+                        RequestBodyLimitFilter.TITLE,
+                        RequestBodyLimitFilter.detail(e.limit())));
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         String reference = UUID.randomUUID().toString().substring(0, 8);
@@ -110,6 +119,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BodyTooLargeException tooLarge) {
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                        .body(problem(
+                                HttpStatus.CONTENT_TOO_LARGE,
+                                RequestBodyLimitFilter.TITLE,
+                                RequestBodyLimitFilter.detail(tooLarge.limit())));
+            }
+        }
         FieldProblem fp = new FieldProblem("body", "The request body is not valid JSON.");
         if (e.getCause() instanceof JacksonException je) {
             String path = je.getPath().stream()
