@@ -19,6 +19,7 @@ import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -95,7 +96,9 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http, LoginThrottle throttle, JsonMapper json) throws Exception {
+    SecurityFilterChain webChain(
+            HttpSecurity http, ProblemSecurityHandlers handlers, LoginThrottle throttle, JsonMapper json)
+            throws Exception {
         http.addFilterBefore(new LoginThrottleFilter(throttle, json), UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth.requestMatchers(
                                 "/login",
@@ -116,6 +119,10 @@ class SecurityConfig {
                         .anyRequest()
                         .authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/leads", false))
+                // The actuator is an API for machines: its refusals are problem+json, not an error page.
+                .exceptionHandling(ex -> ex.defaultAccessDeniedHandlerFor(
+                        handlers.accessDenied(),
+                        PathPatternRequestMatcher.withDefaults().matcher("/actuator/**")))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .httpBasic(basic -> basic.securityContextRepository(PER_REQUEST))
                 .csrf(csrf -> csrf.csrfTokenRepository(new SessionlessBasicCsrfTokens()))
