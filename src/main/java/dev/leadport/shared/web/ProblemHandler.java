@@ -8,6 +8,7 @@ import dev.leadport.shared.InvalidInputException.FieldProblem;
 import dev.leadport.shared.NotFoundException;
 import dev.leadport.shared.events.ForbiddenAttempt;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -120,7 +121,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ProblemDetail unexpected(Exception e, HttpServletResponse response) throws Exception {
+        if (response.isCommitted()) {
+            // A stream (an export, a report) failed after its first bytes went out: a problem can no longer be
+            // sent, and ending the body normally would hand the client a well-formed but short file. Left to the
+            // container, the exception makes it close the connection at once, so the download visibly breaks off.
+            log.error("A response failed after it began streaming; the connection is closed", e);
+            throw e;
+        }
         String reference = UUID.randomUUID().toString().substring(0, 8);
         log.error("Unexpected error, reference {}", reference, e);
         return problem(
