@@ -270,8 +270,8 @@ class HostileInputTest extends ApiTestBase {
 
     @Test
     void pathsTheServerOrFirewallRefuseGet400() {
-        // Tomcat answers this one before the application sees it, so the body is Tomcat's, but it is a 400.
-        assertThat(as("rep").get("/api/users/%00").status()).isEqualTo(400);
+        // Tomcat answers this one before the application sees it; its answer is a 400 problem like the rest.
+        assertProblem(as("rep").get("/api/users/%00"), 400, null);
         // The firewall's refusals (here a path parameter) are the application's own 400 problem.
         assertProblem(as("rep").get("/api/leads/1;x=y"), 400, null);
     }
@@ -368,6 +368,58 @@ class HostileInputTest extends ApiTestBase {
     }
 
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    @Test
+    void bulkResultsAndErrorReportsNeutraliseFormulasButKeepPhoneNumbersAndSignedNumbers() {
+        String formula = "=HYPERLINK(\"http://evil.example\",\"click\")";
+        Api.Response bulk = as("rep")
+                .post(
+                        "/api/leads/bulk/update?dryRun=true",
+                        map(
+                                "ids",
+                                List.of(formula, "-5", "+1 415 555 0100", "@SUM(A1)"),
+                                "changes",
+                                map("status", "LOST")));
+        assertThat(bulk.status()).as(bulk.body()).isIn(200, 202);
+        long operation = bulk.json().get("operationId").asLong();
+        awaitBulk(operation);
+        List<String> results = as("manager")
+                .get("/api/leads/bulk/" + operation + "/results.csv")
+                .body()
+                .lines()
+                .skip(1)
+                .toList();
+        assertThat(results.get(0)).startsWith("\"'=HYPERLINK(");
+        assertThat(results.get(1)).startsWith("-5,");
+        assertThat(results.get(2)).startsWith("+1 415 555 0100,");
+        assertThat(results.get(3)).startsWith("'@SUM(A1),");
+
+        String tag = unique("phone");
+        Api.Response started = as("rep")
+                .postMultipart(
+                        IMPORT,
+                        Map.of("file", csv("email,phone,notes,source\nnot-an-email,+1 415 555 0100,-5," + tag + "\n")));
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        JsonNode job = awaitImport(started.json().get("id").asLong());
+        String report = as("rep")
+                .get("/api/leads/import-export/imports/" + job.get("id").asLong() + "/errors")
+                .body();
+        assertThat(report).contains(",+1 415 555 0100,-5,").doesNotContain("'+1", "'-5");
+    }
+
+    @Test
+    void anImportRowErrorNamesAnExistingLeadOnlyToThoseWhoMaySeeIt() {
+        String email = unique("taken") + "@x.io";
+        long managers = createLead(as("manager"), map("email", email)).get("id").asLong();
+        Api.Response started = as("rep").postMultipart(IMPORT, Map.of("file", csv("email\n" + email + "\n")));
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        JsonNode job = awaitImport(started.json().get("id").asLong());
+        assertThat(job.get("failed").asLong()).as(job.toString()).isEqualTo(1);
+        String report = as("rep")
+                .get("/api/leads/import-export/imports/" + job.get("id").asLong() + "/errors")
+                .body();
+        assertThat(report).containsAnyOf("exists already", "another user").doesNotContain("lead " + managers);
+    }
 
     private JsonNode awaitImport(long id) {
         return await("/api/leads/import-export/imports/" + id);
