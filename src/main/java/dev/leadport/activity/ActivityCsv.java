@@ -1,27 +1,23 @@
 package dev.leadport.activity;
 
-import de.siegmar.fastcsv.writer.CsvWriter;
-import dev.leadport.shared.files.SpreadsheetText;
-import java.io.IOException;
+import dev.leadport.shared.files.SafeCsvWriter;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes activity entries as CSV rows for spreadsheets. */
+/** Writes activity entries as CSV rows for spreadsheets, through the product's one formula-safe CSV writer. */
 final class ActivityCsv implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final CsvWriter csv;
+    private final SafeCsvWriter csv;
 
     ActivityCsv(OutputStream out) {
-        this.csv = CsvWriter.builder().build(out, StandardCharsets.UTF_8);
+        this.csv = SafeCsvWriter.to(out);
     }
 
     void header() {
-        csv.writeRecord(
+        csv.row(
                 "id",
                 "recordedAt",
                 "category",
@@ -44,7 +40,7 @@ final class ActivityCsv implements AutoCloseable {
     }
 
     void write(ActivityEntry e) {
-        csv.writeRecord(
+        csv.row(
                 Long.toString(e.id()),
                 str(e.recordedAt()),
                 e.category(),
@@ -67,7 +63,7 @@ final class ActivityCsv implements AutoCloseable {
     }
 
     private static String text(String value) {
-        return SpreadsheetText.neutralise(value);
+        return value == null ? "" : value;
     }
 
     private static String str(Object value) {
@@ -76,10 +72,6 @@ final class ActivityCsv implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            csv.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        csv.close();
     }
 }

@@ -1,5 +1,6 @@
 package dev.leadport.activity;
 
+import dev.leadport.shared.Excerpt;
 import dev.leadport.shared.events.OperationEvent.Counts;
 import dev.leadport.users.CurrentUser;
 import java.sql.ResultSet;
@@ -49,6 +50,15 @@ class ActivityRepository {
         this.json = json;
     }
 
+    /*
+     * The log is append-only and cannot be cleaned by hand, so every value a user can choose (a name typed at
+     * sign-in, a file name, a filter, an error echoing a cell) is kept as a bounded excerpt: an entry stays a few KB.
+     */
+    static final int MAX_NAME = 254;
+    static final int MAX_VALUE = 500;
+    static final int MAX_ITEMS = 100;
+    static final int MAX_ERROR = 2000;
+
     long append(ActivityEntry e, String searchText) {
         return jdbc.sql("""
                         insert into activity_entry (recorded_at, category, type, operation_id, status, actor_id,
@@ -65,10 +75,10 @@ class ActivityRepository {
                 .param("operation", e.operationId())
                 .param("status", e.status())
                 .param("actorId", e.actorId())
-                .param("actor", e.actorUsername())
+                .param("actor", Excerpt.of(e.actorUsername(), MAX_NAME))
                 .param("started", ts(e.startedAt()))
                 .param("finished", ts(e.finishedAt()))
-                .param("parameters", json.writeValueAsString(e.parameters()))
+                .param("parameters", json.writeValueAsString(Excerpt.bounded(e.parameters(), MAX_VALUE, MAX_ITEMS)))
                 .param("total", e.counts().total())
                 .param("processed", e.counts().processed())
                 .param("created", e.counts().created())
@@ -77,9 +87,9 @@ class ActivityRepository {
                 .param("failed", e.counts().failed())
                 .param("duration", e.durationMillis())
                 .param("rps", e.rowsPerSecond())
-                .param("error", e.errorSummary())
+                .param("error", Excerpt.of(e.errorSummary(), MAX_ERROR))
                 .param("links", json.writeValueAsString(e.links()))
-                .param("search", searchText.toLowerCase(Locale.ROOT))
+                .param("search", Excerpt.of(searchText, MAX_ERROR).toLowerCase(Locale.ROOT))
                 .query(Long.class)
                 .single();
     }

@@ -1,15 +1,13 @@
 package dev.leadport.bulk;
 
-import de.siegmar.fastcsv.writer.CsvWriter;
-import de.siegmar.fastcsv.writer.LineDelimiter;
 import dev.leadport.shared.events.OperationStatus;
+import dev.leadport.shared.files.SafeCsvWriter;
 import dev.leadport.users.CurrentUser;
 import dev.leadport.users.Users;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -85,13 +83,12 @@ class BulkController {
                         .filename("bulk-" + operation.operationId() + "-results.csv")
                         .build()
                         .toString());
-        CsvWriter csv = CsvWriter.builder()
-                .lineDelimiter(LineDelimiter.CRLF)
-                .build(response.getOutputStream(), StandardCharsets.UTF_8);
-        csv.writeRecord("id", "result", "message");
+        // Ids and messages echo what the client sent (an id may be "=HYPERLINK(...)"): every cell is neutralised.
+        SafeCsvWriter csv = SafeCsvWriter.to(response.getOutputStream());
+        csv.row("id", "result", "message");
         try {
             bulk.results(operationId, user, row -> {
-                csv.writeRecord(row.ref(), row.result().name(), row.message() == null ? "" : row.message());
+                csv.row(row.ref(), row.result().name(), row.message());
             });
         } catch (UncheckedIOException e) {
             return; // the client went away

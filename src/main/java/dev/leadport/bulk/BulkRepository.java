@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -64,9 +63,10 @@ class BulkRepository {
 
     Map<Long, LeadState> states(List<Long> ids) {
         Map<Long, LeadState> states = new HashMap<>();
-        jdbc.sql(
-                        "select id, owner_id, deleted_at is not null as deleted from lead where id = any(cast(:ids as bigint[]))")
-                .param("ids", array(ids))
+        // A typed bigint[] parameter: the planner sees an array constant and looks each id up (or hashes the
+        // array); the same array sent as text and cast in SQL was compared with every lead row by row.
+        jdbc.sql("select id, owner_id, deleted_at is not null as deleted from lead where id = any(:ids)")
+                .param("ids", longs(ids))
                 .query((ResultSet rs) -> {
                     long owner = rs.getLong("owner_id");
                     Long ownerId = rs.wasNull() ? null : owner;
@@ -121,13 +121,13 @@ class BulkRepository {
             jdbc.sql("""
                             insert into bulk_result (operation_id, position, lead_ref, lead_id, result)
                             select :op, t.position, t.lead_id::text, t.lead_id, 'PENDING'
-                            from unnest(cast(:positions as int[]), cast(:ids as bigint[])) as t (position, lead_id)
+                            from unnest(:positions, :ids) as t (position, lead_id)
                             """)
                     .param("op", operation)
                     .param(
                             "positions",
-                            array(pending.stream().map(BulkTarget::position).toList()))
-                    .param("ids", array(pending.stream().map(BulkTarget::leadId).toList()))
+                            pending.stream().mapToInt(BulkTarget::position).toArray())
+                    .param("ids", longs(pending.stream().map(BulkTarget::leadId).toList()))
                     .update();
         }
         if (!settled.isEmpty()) {
@@ -397,8 +397,8 @@ class BulkRepository {
                 rs.getString("message"));
     }
 
-    /** A PostgreSQL array literal of whole numbers, passed as one text parameter and cast in SQL. */
-    private static String array(List<? extends Number> values) {
-        return values.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+    /** A typed array parameter (pgjdbc sends a {@code long[]} as {@code int8[]}). */
+    private static long[] longs(List<Long> values) {
+        return values.stream().mapToLong(Long::longValue).toArray();
     }
 }

@@ -1,6 +1,7 @@
 package dev.leadport.bulk;
 
 import dev.leadport.leads.SqlWhere;
+import dev.leadport.shared.Excerpt;
 import dev.leadport.users.CurrentUser;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -103,10 +104,18 @@ class BulkTargets {
         return null;
     }
 
+    /**
+     * The id as the client sent it, as the results echo it: bounded (a 1,000-character id is kept as an excerpt)
+     * and without NUL, which PostgreSQL text cannot hold.
+     */
     private static String text(JsonNode node) {
         if (node == null || node.isNull()) {
             return "null";
         }
-        return node.isString() ? node.asString() : node.toString();
+        String text = node.isString() ? node.asString() : node.toString();
+        return Excerpt.of(text.replace('\0', '\uFFFD'), MAX_REF);
     }
+
+    /** Characters of a client's id kept in its result. */
+    private static final int MAX_REF = 40;
 }

@@ -1,6 +1,9 @@
 package dev.leadport.leads;
 
+import dev.leadport.shared.InvalidInputException;
+import dev.leadport.shared.InvalidInputException.FieldProblem;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -27,6 +30,30 @@ public record LeadFilter(
                 : statuses.stream().filter(Objects::nonNull).distinct().toList();
         source = blankToNull(source);
         q = blankToNull(q);
+        List<FieldProblem> problems = new ArrayList<>();
+        text("source", source, problems);
+        text("q", q, problems);
+        date("createdFrom", createdFrom, problems);
+        date("createdTo", createdTo, problems);
+        date("updatedFrom", updatedFrom, problems);
+        date("updatedTo", updatedTo, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
+    /** PostgreSQL text cannot hold NUL; a search for one would fail in the database instead of here. */
+    private static void text(String name, String value, List<FieldProblem> problems) {
+        if (value != null && value.indexOf(0) >= 0) {
+            problems.add(new FieldProblem(name, "contains a NUL character (\\u0000)"));
+        }
+    }
+
+    /** Dates the database can compare with a timestamp: years 1 to 9999. */
+    private static void date(String name, LocalDate value, List<FieldProblem> problems) {
+        if (value != null && (value.getYear() < 1 || value.getYear() > 9999)) {
+            problems.add(new FieldProblem(name, "'" + value + "' is outside the years 1 to 9999"));
+        }
     }
 
     private static String blankToNull(String s) {

@@ -50,7 +50,7 @@ public class LeadService {
         try {
             return get(repository.insert(values), user);
         } catch (DuplicateKeyException e) {
-            throw duplicateEmail(values.email());
+            throw duplicateEmail(values.email(), user);
         }
     }
 
@@ -64,7 +64,7 @@ public class LeadService {
         try {
             repository.update(id, values);
         } catch (DuplicateKeyException e) {
-            throw duplicateEmail(values.email());
+            throw duplicateEmail(values.email(), user);
         }
         return get(id, user);
     }
@@ -173,9 +173,16 @@ public class LeadService {
                 custom);
     }
 
-    private ConflictException duplicateEmail(String email) {
-        String which =
-                repository.findIdByEmail(email).map(id -> " (lead " + id + ")").orElse("");
+    /** Names the existing lead only to a user who may see it: a REP learns nothing of another user's leads. */
+    private ConflictException duplicateEmail(String email, CurrentUser user) {
+        String which = repository
+                .findIdByEmail(email)
+                .filter(id -> repository
+                        .find(id)
+                        .map(l -> user.mayAct(l.values().ownerId()))
+                        .orElse(false))
+                .map(id -> " (lead " + id + ")")
+                .orElse("");
         return new ConflictException("email", "A lead with the email '" + email + "' already exists" + which + ".");
     }
 

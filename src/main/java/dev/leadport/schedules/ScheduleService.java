@@ -46,13 +46,16 @@ class ScheduleService {
     private final CustomTask<Instant> task;
     private final CustomFields customFields;
     private final Clock clock;
+    private final ScheduleLimits limits;
 
     ScheduleService(
             ScheduleRepository repository,
             SchedulerClient scheduler,
             CustomTask<Instant> scheduledExportTask,
             CustomFields customFields,
-            Clock clock) {
+            Clock clock,
+            ScheduleLimits limits) {
+        this.limits = limits;
         this.repository = repository;
         this.scheduler = scheduler;
         this.task = scheduledExportTask;
@@ -95,6 +98,7 @@ class ScheduleService {
     ExportSchedule create(ScheduleRequest request, CurrentUser user) {
         Checked checked = check(request);
         Instant now = clock.instant();
+        limits.check(checked, user, now, true);
         Instant next = checked.recurrence().nextAfter(now, checked.zone());
         long id = repository.insert(user.id(), checked, next, now);
         scheduler.scheduleIfNotExists(
@@ -107,6 +111,7 @@ class ScheduleService {
         ExportSchedule existing = get(id, user);
         Checked checked = check(request);
         Instant now = clock.instant();
+        limits.check(checked, user, now, false);
         Instant next = existing.paused() ? null : checked.recurrence().nextAfter(now, checked.zone());
         repository.update(id, checked, next, now);
         if (!existing.paused()) {

@@ -1,6 +1,7 @@
 package dev.leadport.schedules;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -12,10 +13,17 @@ import org.springframework.util.unit.DataSize;
  * @param maxAttachmentBytes files up to this size are attached to the mail; larger ones are sent as a link
  * @param maxAttempts how often a failing run is tried before it is recorded as FAILED
  * @param retryBackoff the wait after the first failed attempt; doubled after each further one
+ * @param minInterval the shortest time a recurrence may leave between two runs (each run stores a file)
+ * @param maxPerUser schedules one user may own
+ * @param repRecipientDomains the mail domains (and their subdomains) a REP may send scheduled exports to besides
+ *     their own address; empty means their own address only (MANAGERs and ADMINs may send anywhere)
  */
 @ConfigurationProperties("leadport.schedules")
 record SchedulesProperties(
         @DefaultValue("30d") Duration fileRetention,
         @DefaultValue("5MB") DataSize maxAttachmentBytes,
         @DefaultValue("4") int maxAttempts,
-        @DefaultValue("1m") Duration retryBackoff) {}
+        @DefaultValue("1m") Duration retryBackoff,
+        @DefaultValue("1h") Duration minInterval,
+        @DefaultValue("20") int maxPerUser,
+        @DefaultValue List<String> repRecipientDomains) {}

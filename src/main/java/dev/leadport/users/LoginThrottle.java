@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -19,9 +20,11 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts failed sign-ins per username and client address in PostgreSQL ({@code login_failure}), so every node sees
- * the same count: behind a load balancer a guesser gets the allowance once, whichever node answers, and a restart
- * forgets nothing. Rows of ended windows are deleted whenever a failure is counted.
+ * Counts failed sign-ins per account and client address, and per address alone, in PostgreSQL
+ * ({@code login_failure}), so every node sees the same count: behind a load balancer a guesser gets the allowance
+ * once, whichever node answers, and a restart forgets nothing. A typed name is resolved to its account first, so
+ * {@code victim} and {@code victim@example.com} share one allowance. Rows of ended windows are deleted whenever a
+ * failure is counted.
  */
 @Component
 class LoginThrottle {
@@ -41,13 +44,21 @@ class LoginThrottle {
     /** How long this username must wait before trying again from this address, if it must. */
     Optional<Duration> waitFor(String username, String address) {
         Instant now = clock.instant();
+        Optional<Duration> account = waitFor(key(username, address), settings.maxFailures(), now);
+        Optional<Duration> fromAddress = waitFor(addressKey(address), settings.maxFailuresPerAddress(), now);
+        return account.isPresent() && fromAddress.isPresent()
+                ? Optional.of(account.get().compareTo(fromAddress.get()) >= 0 ? account.get() : fromAddress.get())
+                : account.or(() -> fromAddress);
+    }
+
+    private Optional<Duration> waitFor(String key, int maxFailures, Instant now) {
         return jdbc.sql("select failures, window_start from login_failure where key = :key")
-                .param("key", key(username, address))
+                .param("key", key)
                 .query((rs, row) -> new Failures(
                         rs.getInt("failures"),
                         rs.getObject("window_start", OffsetDateTime.class).toInstant()))
                 .optional()
-                .filter(f -> !f.expired(now, settings.window()) && f.count() >= settings.maxFailures())
+                .filter(f -> !f.expired(now, settings.window()) && f.count() >= maxFailures)
                 .map(f -> Duration.between(now, f.windowStart().plus(settings.window())));
     }
 
@@ -55,16 +66,18 @@ class LoginThrottle {
         Instant now = clock.instant();
         OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         OffsetDateTime ended = at.minus(settings.window());
-        jdbc.sql("""
-                        insert into login_failure as f (key, failures, window_start) values (:key, 1, :now)
-                        on conflict (key) do update
-                        set failures = case when f.window_start <= :ended then 1 else f.failures + 1 end,
-                            window_start = case when f.window_start <= :ended then :now else f.window_start end
-                        """)
-                .param("key", key(username, address))
-                .param("now", at)
-                .param("ended", ended)
-                .update();
+        for (String key : List.of(key(username, address), addressKey(address))) {
+            jdbc.sql("""
+                            insert into login_failure as f (key, failures, window_start) values (:key, 1, :now)
+                            on conflict (key) do update
+                            set failures = case when f.window_start <= :ended then 1 else f.failures + 1 end,
+                                window_start = case when f.window_start <= :ended then :now else f.window_start end
+                            """)
+                    .param("key", key)
+                    .param("now", at)
+                    .param("ended", ended)
+                    .update();
+        }
         jdbc.sql("delete from login_failure where window_start <= :ended")
                 .param("ended", ended)
                 .update();
@@ -104,8 +117,19 @@ class LoginThrottle {
                 : Optional.empty();
     }
 
-    private static String key(String username, String address) {
-        return (username == null ? "" : username.strip().toLowerCase(Locale.ROOT)) + "|" + address;
+    /** The account a typed name (username or email) signs in to, or the name itself when there is none. */
+    private String key(String username, String address) {
+        String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        Optional<Long> account =
+                jdbc.sql("""
+                        select id from app_user where lower(username) = :name or lower(email) = :name
+                        order by (lower(username) = :name) desc limit 1
+                        """).param("name", name).query(Long.class).optional();
+        return account.map(id -> "account:" + id).orElse("name:" + name) + "|" + address;
+    }
+
+    private static String addressKey(String address) {
+        return "address|" + address;
     }
 
     private record Failures(int count, Instant windowStart) {

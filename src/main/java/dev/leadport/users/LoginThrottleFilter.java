@@ -18,9 +18,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses a sign-in (form or HTTP Basic) before the password is checked while its username and address are
- * throttled: API callers get 429 problem+json with Retry-After, the sign-in form shows why.
+ * throttled: API callers get 429 problem+json with Retry-After, the sign-in form shows why. A name too long to be
+ * anyone's is refused the same way as a wrong password.
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
+
+    /**
+     * The longest name a sign-in may type (an email's limit; usernames have 64). A longer one is refused before it
+     * is checked, counted or logged, so it can neither fill the activity log nor slip past the throttle.
+     */
+    static final int MAX_NAME = 254;
 
     private final LoginThrottle throttle;
     private final JsonMapper json;
@@ -35,6 +42,10 @@ class LoginThrottleFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         boolean form = "POST".equals(request.getMethod()) && "/login".equals(request.getServletPath());
         Optional<String> username = form ? Optional.ofNullable(request.getParameter("username")) : basicUser(request);
+        if (username.filter(u -> u.length() > MAX_NAME).isPresent()) {
+            refuseLongName(form, request, response);
+            return;
+        }
         Optional<Duration> wait = username.flatMap(u -> throttle.waitFor(u, request.getRemoteAddr()));
         if (wait.isEmpty()) {
             chain.doFilter(request, response);
@@ -55,6 +66,23 @@ class LoginThrottleFilter extends OncePerRequestFilter {
                         "Too many failed sign-ins",
                         "Too many failed sign-ins for this user from your address; try again in " + seconds
                                 + " seconds."));
+    }
+
+    private void refuseLongName(boolean form, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        if (form) {
+            response.sendRedirect(request.getContextPath() + "/login?error");
+            return;
+        }
+        response.setStatus(HttpStatus.UNAUTHORIZED.value());
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Leadport\"");
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(
+                response.getOutputStream(),
+                ProblemHandler.asMap(
+                        HttpStatus.UNAUTHORIZED,
+                        "Not signed in",
+                        "A username or email has at most " + MAX_NAME + " characters."));
     }
 
     private static Optional<String> basicUser(HttpServletRequest request) {

@@ -15,9 +15,11 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -76,13 +78,13 @@ class SecurityConfig {
                         basic.authenticationEntryPoint(handlers.entryPoint()).securityContextRepository(PER_REQUEST))
                 .exceptionHandling(ex ->
                         ex.authenticationEntryPoint(handlers.entryPoint()).accessDeniedHandler(handlers.accessDenied()))
-                // Basic-auth clients carry no cookie to forge; the browser's session calls must show the token.
-                // A caller without a session has no cookie to forge either: it is refused as not signed in (401), and
-                // no
-                // session is started just to hold a token for it.
-                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request -> !SAFE_METHODS.contains(request.getMethod())
-                        && request.getHeader("Authorization") == null
-                        && request.getSession(false) != null))
+                // A call without a session (HTTP Basic scripts) has no cookie to forge: it authenticates by its header
+                // or is refused as not signed in (401), and no session is started just to hold a token for it. A call
+                // with a session shows the token whatever other header it carries: the session signs it in, and a
+                // stray Authorization header ("Bearer x", or Basic for the session's own user) must not excuse it.
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(
+                        request -> !SAFE_METHODS.contains(request.getMethod()) && request.getSession(false) != null))
+                .addFilterBefore(new OriginCheckFilter(json), CsrfFilter.class)
                 .requestCache(cache -> cache.disable())
                 // The API uses the session a browser signed in with but never starts one: a script sends its
                 // credentials
@@ -94,7 +96,9 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http, LoginThrottle throttle, JsonMapper json) throws Exception {
+    SecurityFilterChain webChain(
+            HttpSecurity http, ProblemSecurityHandlers handlers, LoginThrottle throttle, JsonMapper json)
+            throws Exception {
         http.addFilterBefore(new LoginThrottleFilter(throttle, json), UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth.requestMatchers(
                                 "/login",
@@ -115,8 +119,14 @@ class SecurityConfig {
                         .anyRequest()
                         .authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/leads", false))
+                // The actuator is an API for machines: its refusals are problem+json, not an error page.
+                .exceptionHandling(ex -> ex.defaultAccessDeniedHandlerFor(
+                        handlers.accessDenied(),
+                        PathPatternRequestMatcher.withDefaults().matcher("/actuator/**")))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .httpBasic(basic -> basic.securityContextRepository(PER_REQUEST))
+                .csrf(csrf -> csrf.csrfTokenRepository(new SessionlessBasicCsrfTokens()))
+                .addFilterBefore(new OriginCheckFilter(json), CsrfFilter.class)
                 // A new session id at sign-in, so an id planted before it is worthless afterwards.
                 .sessionManagement(s -> s.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(SecurityConfig::headers);

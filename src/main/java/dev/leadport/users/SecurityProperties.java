@@ -21,10 +21,12 @@ record SecurityProperties(
      * Failed sign-ins allowed per username and client address within a window; the next try, right or wrong, is
      * refused (429) until the window that began with the first failure has passed.
      *
-     * @param maxFailures failures allowed in one window
+     * @param maxFailures failures allowed per account (or unknown name) and address in one window
      * @param window how long a window lasts
+     * @param maxFailuresPerAddress failures allowed from one address in one window, whatever the names tried
      */
     record LoginThrottleSettings(
             @DefaultValue("5") int maxFailures,
-            @DefaultValue("15m") Duration window) {}
+            @DefaultValue("15m") Duration window,
+            @DefaultValue("50") int maxFailuresPerAddress) {}
 }

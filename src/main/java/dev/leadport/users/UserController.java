@@ -33,13 +33,16 @@ class UserController {
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final LastAdminGuard lastAdmin;
 
     UserController(
             Users users,
             UserRepository repository,
             PasswordEncoder passwordEncoder,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            LastAdminGuard lastAdmin) {
+        this.lastAdmin = lastAdmin;
         this.users = users;
         this.repository = repository;
         this.passwordEncoder = passwordEncoder;
@@ -88,17 +91,20 @@ class UserController {
         return ResponseEntity.created(URI.create("/api/users/" + id)).body(created);
     }
 
+    /**
+     * A partial update: a field that is omitted (or null) keeps its value; an empty {@code email} clears it. A change
+     * that would leave no enabled ADMIN is refused with 409.
+     */
     @PutMapping("/{id}")
     @PreAuthorize("hasRole('ADMIN')")
     UserAccount update(@PathVariable long id, @Valid @RequestBody UserChange change) {
         UserAccount existing = users.get(id);
+        UserRole role = change.role() == null ? existing.role() : change.role();
+        boolean enabled = change.enabled() == null ? existing.enabled() : change.enabled();
+        String email = change.email() == null ? existing.email() : blankToNull(change.email());
+        String displayName = change.displayName() == null ? existing.displayName() : change.displayName();
         try {
-            repository.update(
-                    id,
-                    blankToNull(change.email()),
-                    change.displayName() == null ? existing.displayName() : change.displayName(),
-                    change.role(),
-                    change.enabled() == null || change.enabled());
+            lastAdmin.change(existing, role, enabled, () -> repository.update(id, email, displayName, role, enabled));
         } catch (DuplicateKeyException e) {
             throw new ConflictException("email", "Another user already has this email.");
         }
@@ -148,7 +154,7 @@ class UserController {
             @Email @Size(max = 254) String email,
             @Size(max = 200) String displayName,
             @Size(min = 4, max = 200) String password,
-            @NotNull UserRole role,
+            UserRole role,
             Boolean enabled) {}
 
     record Preferences(boolean notifyByEmail) {}

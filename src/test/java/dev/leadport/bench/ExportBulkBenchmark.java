@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * set-based INSERT into a fresh database, starts the app in its own JVM with {@code -Xmx256m}, and measures in one
  * run: a CSV export of every lead through the HTTP API against {@code COPY (same SELECT) TO STDOUT}, an export of
  * 5,000 leads, and a bulk update of 100,000 leads by id through the API against one plain {@code UPDATE ... WHERE
- * id = ANY(...)}. The app's heap is sampled through its metrics endpoint during the big export.
+ * id = ANY(...)}, and a dry run of as many unknown ids (the id check alone). The app's heap is sampled through its metrics endpoint during the big export.
  *
  * <p>Arguments: number of leads (default 1,000,000), ids in the bulk update (default 100,000).
  */
@@ -135,6 +135,21 @@ public final class ExportBulkBenchmark {
                     (bulkNanos - acceptedNanos) / 1e9);
             line("plain UPDATE ... WHERE id = ANY(?)", bulkIds, sqlNanos, 0);
             System.out.printf(Locale.ROOT, "  ratio API / SQL: %.2fx (goal <= 2.0x)%n", (double) bulkNanos / sqlNanos);
+
+            System.out.printf(Locale.ROOT, "%nId check of %,d unknown ids on %,d leads (dry run)%n", bulkIds, leads);
+            List<Long> unknown = new ArrayList<>(bulkIds);
+            for (long i = 0; i < bulkIds; i++) {
+                unknown.add(10_000_000_000L + i);
+            }
+            long unknownStart = System.nanoTime();
+            JsonNode checked = awaitOperation(base, bulkUpdate(base, "/api/leads/bulk/update?dryRun=true", unknown));
+            long unknownNanos = System.nanoTime() - unknownStart;
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %s: %d not found%n",
+                    checked.get("status").asString(),
+                    checked.get("totals").get("notFound").asLong());
+            line("API dry run, every id unknown (goal < 1 s)", bulkIds, unknownNanos, 0);
         } finally {
             app.destroy();
             app.waitFor();
@@ -204,10 +219,14 @@ public final class ExportBulkBenchmark {
     }
 
     private static long bulkUpdate(String base, List<Long> ids) throws IOException, InterruptedException {
+        return bulkUpdate(base, "/api/leads/bulk/update", ids);
+    }
+
+    private static long bulkUpdate(String base, String path, List<Long> ids) throws IOException, InterruptedException {
         String body = JSON.writeValueAsString(
                 java.util.Map.of("ids", ids, "changes", java.util.Map.of("status", "CONTACTED", "source", "bulk")));
         HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create(base + "/api/leads/bulk/update"))
+                HttpRequest.newBuilder(URI.create(base + path))
                         .header("Authorization", AUTH)
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body))

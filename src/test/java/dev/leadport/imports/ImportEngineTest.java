@@ -97,6 +97,27 @@ class ImportEngineTest extends ApiTestBase {
         assertThat(response.contentType()).startsWith("application/problem+json");
     }
 
+    @Test
+    void aFileOfExactlyTheUploadLimitIsAccepted() {
+        StringBuilder csv = new StringBuilder("email,notes\n");
+        int row = 0;
+        while (csv.length() < 1024 * 1024 - 200) {
+            csv.append("limit-")
+                    .append(row++)
+                    .append("@x.io,")
+                    .append("n".repeat(80))
+                    .append('\n');
+        }
+        csv.append("n".repeat(1024 * 1024 - csv.length() - 1)).append('\n');
+        byte[] exact = csv.toString().getBytes(StandardCharsets.UTF_8);
+        assertThat(exact).hasSize(1024 * 1024);
+        Api.Response response = as("admin")
+                .postMultipart(
+                        "/api/leads/import-export/validate",
+                        Map.of("file", new FilePart("exact.csv", "text/csv", exact)));
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    }
+
     /** Stores the file and queues a job the way the API does, but runs it by hand. */
     private long queue(String csv, DuplicateMode mode) {
         var admin = users.asCurrentUser(users.findByReference("admin").orElseThrow());

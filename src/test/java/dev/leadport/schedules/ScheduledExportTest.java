@@ -287,6 +287,65 @@ class ScheduledExportTest extends MailAndClockTestBase {
     }
 
     @Test
+    void aScheduleMayNotRunMoreOftenThanTheMinimumInterval() {
+        for (String cron : List.of("* * * * * *", "0 */30 * * * *", "0 0,30 9 * * *", "*/5 * * * *")) {
+            Api.Response r = as("manager")
+                    .post(
+                            SCHEDULES,
+                            map(
+                                    "name", "often",
+                                    "fields", List.of("email"),
+                                    "recurrence", map("type", "CRON", "cron", cron)));
+            assertThat(r.status()).as("%s: %s", cron, r.body()).isEqualTo(400);
+            assertThat(r.body()).as(cron).contains("recurrence").contains("at most once every hour");
+        }
+        Api.Response hourly = as("manager")
+                .post(
+                        SCHEDULES,
+                        map(
+                                "name", unique("hourly"),
+                                "fields", List.of("email"),
+                                "recurrence", map("type", "CRON", "cron", "0 7 * * * *")));
+        assertThat(hourly.status()).as(hourly.body()).isEqualTo(201);
+        as("manager").delete(SCHEDULES + "/" + hourly.json().get("id").asLong());
+    }
+
+    @Test
+    void aRepMailsScheduledExportsOnlyToTheirOwnAddressOrTheOrganisationsDomains() {
+        String own = as("rep").get("/api/users/me").json().get("email").asString();
+        Api.Response elsewhere = as("rep")
+                .post(
+                        SCHEDULES,
+                        map(
+                                "name", unique("leak"),
+                                "fields", List.of("email"),
+                                "recurrence", map("type", "DAILY", "time", "06:00"),
+                                "recipients", List.of(own, "anyone@elsewhere.test")));
+        assertThat(elsewhere.status()).as(elsewhere.body()).isEqualTo(400);
+        assertThat(elsewhere.json().get("errors").findValuesAsString("field")).containsExactly("recipients[1]");
+        Api.Response self = as("rep")
+                .post(
+                        SCHEDULES,
+                        map(
+                                "name", unique("mine"),
+                                "fields", List.of("email"),
+                                "recurrence", map("type", "DAILY", "time", "06:00"),
+                                "recipients", List.of(own.toUpperCase(java.util.Locale.ROOT))));
+        assertThat(self.status()).as(self.body()).isEqualTo(201);
+        Api.Response managers = as("manager")
+                .post(
+                        SCHEDULES,
+                        map(
+                                "name", unique("anywhere"),
+                                "fields", List.of("email"),
+                                "recurrence", map("type", "DAILY", "time", "06:00"),
+                                "recipients", List.of("anyone@elsewhere.test")));
+        assertThat(managers.status()).as(managers.body()).isEqualTo(201);
+        as("rep").delete(SCHEDULES + "/" + self.json().get("id").asLong());
+        as("manager").delete(SCHEDULES + "/" + managers.json().get("id").asLong());
+    }
+
+    @Test
     void badSchedulesAreRefusedNamingEachField() {
         Api.Response r = as("rep")
                 .post(

@@ -24,8 +24,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * The big cases of the hostile corpus thrown at a node in its own JVM with a heap far smaller than the inputs
  * ({@code -Xmx128m}, and {@code ExitOnOutOfMemoryError} so running out of memory would end the process): a 50 MB
- * line, a 50 MB field, a 50 MB row of 4 MB fields, 50 MB of random bytes named .csv, a zip bomb and 100,000 ids in one bulk call, each validated
- * and imported. Every case must get a 4xx or per-row errors, and the node must stay up and answer: running out of
+ * line, a 50 MB field, a 50 MB row of 4 MB fields, 50 MB of random bytes named .csv, an XLSX of 3.7 MB whose one
+ * shared string inflates to 400 MB, a zip bomb, each validated and imported; then a 100 MB JSON body, 100,000 ids
+ * of 1,000 characters and 100,000 unknown ids in one bulk call. The health check must answer after each. Every case must get a 4xx or per-row errors, and the node must stay up and answer: running out of
  * its heap would have ended it. The heap's peak use and live data (sampled through the actuator) are printed.
  */
 class HostileInputHeapTest {
@@ -52,6 +53,7 @@ class HostileInputHeapTest {
             new Random(7).nextBytes(bytes);
             return new FilePart("leads.csv", "text/csv", bytes);
         });
+        uploads.put("3.7 MB XLSX with one 400 MB shared string", HostileInputHeapTest::sharedStringBomb);
         uploads.put("zip bomb named .xlsx", () -> {
             try {
                 return new FilePart(
@@ -88,7 +90,37 @@ class HostileInputHeapTest {
                     if (imported.status() == 202) {
                         imports.put(upload.getKey(), imported.json().get("id").asLong());
                     }
+                    if (upload.getKey().startsWith("3.7 MB XLSX")) {
+                        soft.assertThat(validated.status())
+                                .as("validate %s: %s", upload.getKey(), validated)
+                                .isBetween(400, 499);
+                        soft.assertThat(validated.body()).as(upload.getKey()).contains("shared string");
+                    }
+                    soft.assertThat(admin.get("/actuator/health").status())
+                            .as("health after %s", upload.getKey())
+                            .isEqualTo(200);
                 }
+                String hugeLead = "{\"email\":\"huge@x.io\",\"notes\":\"" + "n".repeat(100 * MB) + "\"}";
+                soft.assertThat(postWhole(node.port(), "/api/leads", hugeLead))
+                        .as("100 MB JSON body")
+                        .startsWith("HTTP/1.1 413");
+                soft.assertThat(admin.get("/actuator/health").status())
+                        .as("health after the 100 MB JSON body")
+                        .isEqualTo(200);
+                StringBuilder longIds = new StringBuilder("{\"changes\":{\"status\":\"LOST\"},\"ids\":[");
+                String longId = "\"" + "7".repeat(1000) + "\"";
+                for (int i = 0; i < 100_000; i++) {
+                    longIds.append(i == 0 ? "" : ",").append(longId);
+                }
+                soft.assertThat(postWhole(
+                                node.port(),
+                                "/api/leads/bulk/update",
+                                longIds.append("]}").toString()))
+                        .as("100,000 ids of 1,000 characters")
+                        .startsWith("HTTP/1.1 413");
+                soft.assertThat(admin.get("/actuator/health").status())
+                        .as("health after 100,000 ids of 1,000 characters")
+                        .isEqualTo(200);
                 List<Long> ids = new ArrayList<>();
                 for (long id = 1; id <= 100_000; id++) {
                     ids.add(5_000_000_000L + id);
@@ -98,6 +130,9 @@ class HostileInputHeapTest {
                 soft.assertThat(bulk.status())
                         .as("100,000 unknown ids: %s", bulk)
                         .isBetween(200, 499);
+                soft.assertThat(admin.get("/actuator/health").status())
+                        .as("health after 100,000 unknown ids")
+                        .isEqualTo(200);
                 // The big text files are read, not refused at the door: their imports run and end with row errors.
                 assertThat(imports).containsKeys("50 MB in one field", "50 MB row of 4 MB fields");
                 for (Map.Entry<String, Long> started : imports.entrySet()) {
@@ -132,6 +167,106 @@ class HostileInputHeapTest {
                             + " (%d samples); node up%n",
                     heap.peakBytes() / (double) MB, heap.liveBytes() / (double) MB, heap.samples());
             assertThat(heap.samples()).isPositive();
+        }
+    }
+
+    /**
+     * An XLSX of about 3.7 MB whose one shared string inflates to 400 MB of text (deflate ratio about 110, far under
+     * the zip-bomb guard's 1,000): the reader would build the string in memory.
+     */
+    private static FilePart sharedStringBomb() {
+        try {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+                entry(zip, "[Content_Types].xml", """
+                        <?xml version="1.0" encoding="UTF-8"?>
+                        <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+                        <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+                        <Default Extension="xml" ContentType="application/xml"/>
+                        <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
+                        <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>
+                        <Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>
+                        </Types>""");
+                entry(zip, "_rels/.rels", """
+                        <?xml version="1.0" encoding="UTF-8"?>
+                        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+                        <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>
+                        </Relationships>""");
+                entry(zip, "xl/workbook.xml", """
+                        <?xml version="1.0" encoding="UTF-8"?>
+                        <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
+                        <sheets><sheet name="Leads" sheetId="1" r:id="rId1"/></sheets></workbook>""");
+                entry(zip, "xl/_rels/workbook.xml.rels", """
+                        <?xml version="1.0" encoding="UTF-8"?>
+                        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+                        <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>
+                        <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>
+                        </Relationships>""");
+                entry(zip, "xl/worksheets/sheet1.xml", """
+                        <?xml version="1.0" encoding="UTF-8"?>
+                        <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+                        <row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>""");
+                zip.putNextEntry(new java.util.zip.ZipEntry("xl/sharedStrings.xml"));
+                zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"http://schemas.openxmlformats.org/"
+                                + "spreadsheetml/2006/main\" count=\"1\" uniqueCount=\"1\"><si><t>")
+                        .getBytes(StandardCharsets.UTF_8));
+                // Mostly one letter, with a random one every few hundred: it compresses about 110 times.
+                Random random = new Random(3);
+                byte[] block = new byte[MB];
+                for (int written = 0; written < 400; written++) {
+                    java.util.Arrays.fill(block, (byte) 'a');
+                    for (int i = 0; i < block.length; i += 250 + random.nextInt(100)) {
+                        block[i] = (byte) ('a' + random.nextInt(26));
+                    }
+                    zip.write(block);
+                }
+                zip.write("</t></si></sst>".getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+            System.out.printf("Shared-string XLSX: %.1f MB on the wire, 400 MB inflated%n", bytes.size() / (double) MB);
+            return new FilePart(
+                    "strings.xlsx",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    bytes.toByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void entry(java.util.zip.ZipOutputStream zip, String name, String text) throws IOException {
+        zip.putNextEntry(new java.util.zip.ZipEntry(name));
+        zip.write(text.getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+    }
+
+    /**
+     * Sends the whole body with its Content-Length on a plain socket and returns the status line. The node may answer
+     * before it has read the body and close the connection; a write failing after that is expected.
+     */
+    private static String postWhole(int port, String path, String body) throws Exception {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(60_000);
+            String head = "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic YWRtaW46YWRtaW4=\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + bytes.length + "\r\n\r\n";
+            Thread writer = new Thread(() -> {
+                try {
+                    java.io.OutputStream out = socket.getOutputStream();
+                    out.write(head.getBytes(StandardCharsets.US_ASCII));
+                    for (int from = 0; from < bytes.length; from += 64 * 1024) {
+                        out.write(bytes, from, Math.min(64 * 1024, bytes.length - from));
+                    }
+                    out.flush();
+                } catch (IOException e) {
+                    // the node answered and closed the connection before reading everything
+                }
+            });
+            writer.start();
+            java.io.BufferedReader in = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            String status = in.readLine();
+            writer.join(60_000);
+            return String.valueOf(status);
         }
     }
 

@@ -163,9 +163,115 @@ class HostileInputTest extends ApiTestBase {
     }
 
     @Test
+    void oversizedBodiesGet413ProblemJsonWhetherTheyGiveALengthOrNot() throws Exception {
+        Api rep = as("rep");
+        String notes = "{\"email\":\"big@x.io\",\"notes\":\"" + "n".repeat(3 * 1024 * 1024) + "\"}";
+        assertProblem(rep.postRaw("/api/leads", "application/json", notes), 413, "limit of 1 MB");
+        String longIds = "{\"ids\":[" + ("\"" + "9".repeat(1000) + "\",").repeat(5000) + "1],\"changes\":{}}";
+        assertProblem(rep.postRaw("/api/leads/bulk/update", "application/json", longIds), 413, "limit of 4 MB");
+
+        // Chunked: no Content-Length to refuse up front, so the count while reading stops it.
+        java.net.http.HttpResponse<String> chunked = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create("http://localhost:" + port + "/api/leads"))
+                                .header("Authorization", "Basic cmVwOnJlcA==")
+                                .header("Content-Type", "application/json")
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                                        () -> new java.io.ByteArrayInputStream(utf8(notes))))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(chunked.statusCode()).as(chunked.body()).isEqualTo(413);
+        assertThat(chunked.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(rep.get("/api/leads?q=big@x.io").json().get("items")).isEmpty();
+    }
+
+    @Test
+    void nulInAnyJsonTextFieldGets400NamingTheField() {
+        Api rep = as("rep");
+        for (String field :
+                List.of("firstName", "lastName", "email", "phone", "company", "jobTitle", "source", "notes")) {
+            Map<String, Object> lead = new LinkedHashMap<>();
+            lead.put("email", unique("nul") + "@x.io");
+            lead.put(field, "a\u0000b");
+            assertProblem(rep.post("/api/leads", lead), 400, field);
+        }
+        assertProblem(
+                rep.post("/api/leads/bulk/update", map("ids", List.of(1), "changes", map("notes", "x\u0000"))),
+                400,
+                "changes.notes");
+        Api.Response nulId = rep.post(
+                "/api/leads/bulk/update?dryRun=true", map("ids", List.of("1\u0000"), "changes", map("status", "LOST")));
+        assertThat(nulId.status())
+                .as("an id is checked on its own: %s", nulId.body())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void unreadableQueryParametersAndOutOfRangeDatesGet400NamingTheParameter() {
+        Api rep = as("rep");
+        assertProblem(rep.get("/api/leads?q=%00"), 400, "q");
+        assertProblem(rep.get("/api/leads?source=a%00b"), 400, "source");
+        assertProblem(rep.get("/api/leads?q=%FF"), 400, "q");
+        assertProblem(rep.get("/api/leads/import-export/export?fields=email&q=%00"), 400, "q");
+        assertProblem(rep.get("/api/leads?createdFrom=%2B999999999-12-31"), 400, "createdFrom");
+        assertProblem(rep.get("/api/leads?updatedTo=-000001-01-01"), 400, "updatedTo");
+        assertProblem(
+                rep.post(
+                        "/api/leads/bulk/update?dryRun=true",
+                        map("filter", map("q", "a\u0000"), "changes", map("status", "LOST"))),
+                400,
+                "q");
+    }
+
+    @Test
+    void idsAreDecimalTheErrorPageIsNoEndpointAndEchoesAreBounded() {
+        Api rep = as("rep");
+        long id =
+                createLead(rep, map("email", unique("hex") + "@x.io")).get("id").asLong();
+        assertThat(rep.get("/api/leads/" + id).status()).isEqualTo(200);
+        assertProblem(rep.get("/api/leads/0x" + Long.toHexString(id)), 400, "id");
+        assertProblem(rep.get("/api/leads/%23" + Long.toHexString(id)), 400, "id");
+        assertProblem(anonymous().get("/error"), 404, null);
+        assertProblem(rep.get("/error"), 404, null);
+
+        Api.Response echoed =
+                rep.postRaw("/api/leads", "application/json", "{\"ownerId\": \"" + "9".repeat(400_000) + "x\"}");
+        assertProblem(echoed, 400, "ownerId");
+        assertThat(echoed.bytes().length)
+                .as("the refused value is echoed as an excerpt")
+                .isLessThan(4000);
+        Api.Response longEmail = rep.post("/api/leads", map("email", "e".repeat(600_000) + "@x.io"));
+        assertProblem(longEmail, 400, "email");
+        assertThat(longEmail.bytes().length).isLessThan(4000);
+    }
+
+    @Test
+    void aDuplicateEmailNamesTheExistingLeadOnlyToThoseWhoMaySeeIt() {
+        String email = unique("dup") + "@x.io";
+        long managers = createLead(as("manager"), map("email", email)).get("id").asLong();
+        Api.Response rep = as("rep").post("/api/leads", map("email", email));
+        assertProblem(rep, 409, "already exists");
+        assertThat(rep.body()).doesNotContain("lead " + managers);
+        Api.Response manager = as("admin").post("/api/leads", map("email", email));
+        assertProblem(manager, 409, "lead " + managers);
+    }
+
+    @Test
+    void tooManyMultipartPartsAndActuatorRefusalsAreProblemJsonSayingWhy() {
+        Map<String, Object> parts = new LinkedHashMap<>();
+        parts.put("file", new FilePart("leads.csv", "text/csv", utf8("email\np@x.io\n")));
+        for (int i = 0; i < 60; i++) {
+            parts.put("extra" + i, "x");
+        }
+        assertProblem(as("rep").postMultipart(VALIDATE, parts), 400, "too many parts");
+        assertProblem(as("rep").get("/actuator/metrics"), 403, null);
+    }
+
+    @Test
     void pathsTheServerOrFirewallRefuseGet400() {
-        // Tomcat answers this one before the application sees it, so the body is Tomcat's, but it is a 400.
-        assertThat(as("rep").get("/api/users/%00").status()).isEqualTo(400);
+        // Tomcat answers this one before the application sees it; its answer is a 400 problem like the rest.
+        assertProblem(as("rep").get("/api/users/%00"), 400, null);
         // The firewall's refusals (here a path parameter) are the application's own 400 problem.
         assertProblem(as("rep").get("/api/leads/1;x=y"), 400, null);
     }
@@ -262,6 +368,58 @@ class HostileInputTest extends ApiTestBase {
     }
 
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    @Test
+    void bulkResultsAndErrorReportsNeutraliseFormulasButKeepPhoneNumbersAndSignedNumbers() {
+        String formula = "=HYPERLINK(\"http://evil.example\",\"click\")";
+        Api.Response bulk = as("rep")
+                .post(
+                        "/api/leads/bulk/update?dryRun=true",
+                        map(
+                                "ids",
+                                List.of(formula, "-5", "+1 415 555 0100", "@SUM(A1)"),
+                                "changes",
+                                map("status", "LOST")));
+        assertThat(bulk.status()).as(bulk.body()).isIn(200, 202);
+        long operation = bulk.json().get("operationId").asLong();
+        awaitBulk(operation);
+        List<String> results = as("manager")
+                .get("/api/leads/bulk/" + operation + "/results.csv")
+                .body()
+                .lines()
+                .skip(1)
+                .toList();
+        assertThat(results.get(0)).startsWith("\"'=HYPERLINK(");
+        assertThat(results.get(1)).startsWith("-5,");
+        assertThat(results.get(2)).startsWith("+1 415 555 0100,");
+        assertThat(results.get(3)).startsWith("'@SUM(A1),");
+
+        String tag = unique("phone");
+        Api.Response started = as("rep")
+                .postMultipart(
+                        IMPORT,
+                        Map.of("file", csv("email,phone,notes,source\nnot-an-email,+1 415 555 0100,-5," + tag + "\n")));
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        JsonNode job = awaitImport(started.json().get("id").asLong());
+        String report = as("rep")
+                .get("/api/leads/import-export/imports/" + job.get("id").asLong() + "/errors")
+                .body();
+        assertThat(report).contains(",+1 415 555 0100,-5,").doesNotContain("'+1", "'-5");
+    }
+
+    @Test
+    void anImportRowErrorNamesAnExistingLeadOnlyToThoseWhoMaySeeIt() {
+        String email = unique("taken") + "@x.io";
+        long managers = createLead(as("manager"), map("email", email)).get("id").asLong();
+        Api.Response started = as("rep").postMultipart(IMPORT, Map.of("file", csv("email\n" + email + "\n")));
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        JsonNode job = awaitImport(started.json().get("id").asLong());
+        assertThat(job.get("failed").asLong()).as(job.toString()).isEqualTo(1);
+        String report = as("rep")
+                .get("/api/leads/import-export/imports/" + job.get("id").asLong() + "/errors")
+                .body();
+        assertThat(report).containsAnyOf("exists already", "another user").doesNotContain("lead " + managers);
+    }
 
     private JsonNode awaitImport(long id) {
         return await("/api/leads/import-export/imports/" + id);

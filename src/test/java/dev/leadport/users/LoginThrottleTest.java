@@ -43,7 +43,7 @@ class LoginThrottleTest {
         return new LoginThrottle(
                 JDBC,
                 new SecurityProperties(
-                        4, null, new SecurityProperties.LoginThrottleSettings(3, Duration.ofMinutes(10))),
+                        4, null, new SecurityProperties.LoginThrottleSettings(3, Duration.ofMinutes(10), 8)),
                 clock);
     }
 
@@ -87,7 +87,7 @@ class LoginThrottleTest {
         now = now.plus(Duration.ofMinutes(10));
         assertThat(throttle.waitFor("fay", "10.0.0.6")).isEmpty();
         throttle.failed("gus", "10.0.0.7");
-        assertThat(JDBC.sql("select count(*) from login_failure where key = 'fay|10.0.0.6'")
+        assertThat(JDBC.sql("select count(*) from login_failure where key = 'name:fay|10.0.0.6'")
                         .query(Long.class)
                         .single())
                 .isZero();
@@ -103,5 +103,27 @@ class LoginThrottleTest {
         throttle.failed("dan", "10.0.0.4");
         throttle.failed("dan", "10.0.0.4");
         assertThat(throttle.waitFor("dan", "10.0.0.4")).isEmpty();
+    }
+
+    @Test
+    void anAccountsUsernameAndEmailShareOneAllowance() {
+        JDBC.sql("""
+                        insert into app_user (username, email, display_name, password_hash, role)
+                        values ('victim', 'Victim@Example.com', 'Victim', 'x', 'REP')
+                        """).update();
+        throttle.failed("victim", "10.0.0.8");
+        throttle.failed("victim@example.com", "10.0.0.8");
+        throttle.failed("VICTIM", "10.0.0.8");
+        assertThat(throttle.waitFor("victim@example.com", "10.0.0.8")).isPresent();
+        assertThat(throttle.waitFor("victim", "10.0.0.8")).isPresent();
+    }
+
+    @Test
+    void oneAddressTryingManyNamesIsHeldBackAfterItsOwnAllowance() {
+        for (int i = 0; i < 8; i++) {
+            throttle.failed("guess" + i, "10.0.0.9");
+        }
+        assertThat(throttle.waitFor("someone-else", "10.0.0.9")).contains(Duration.ofMinutes(10));
+        assertThat(throttle.waitFor("someone-else", "10.0.0.10")).isEmpty();
     }
 }

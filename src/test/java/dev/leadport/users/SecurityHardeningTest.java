@@ -26,6 +26,9 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 /** Sign-in throttling, session fixation, cookie flags, security headers and pages fit for a strict CSP. */
 class SecurityHardeningTest extends ApiTestBase {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     private static final Pattern CSRF_INPUT = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
     @Test
@@ -163,6 +166,103 @@ class SecurityHardeningTest extends ApiTestBase {
         Api.Response anonymousPost = anonymous().postRaw("/api/leads", "application/json", "{\"email\":\"x@y.io\"}");
         assertThat(anonymousPost.status()).isEqualTo(401);
         assertThat(anonymousPost.header("WWW-Authenticate")).startsWith("Basic");
+    }
+
+    @Test
+    void aSignInNameLongerThanAnyAccountsIsRefusedUnloggedAndAHugeFormGets413() throws Exception {
+        String name = "n" + "x".repeat(3000);
+        Browser browser = new Browser();
+        HttpResponse<String> page = browser.get("/login");
+        HttpResponse<String> refused = browser.postForm("/login", name, "pw", csrf(page.body()));
+        assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
+        Api.Response basic = new Api(port, name, "pw").get("/api/users/me");
+        assertThat(basic.status()).isEqualTo(401);
+        assertThat(basic.contentType()).startsWith("application/problem+json");
+        assertThat(jdbc.sql("select count(*) from activity_entry where actor_username like 'nxxxxxxxxx%'")
+                        .query(Long.class)
+                        .single())
+                .as("the name reaches neither the throttle nor the activity log")
+                .isZero();
+
+        HttpResponse<String> huge = browser.postForm("/login", "n" + "x".repeat(2_000_000), "pw", csrf(page.body()));
+        assertThat(huge.statusCode()).isEqualTo(413);
+        assertThat(huge.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void aBrowserSessionMustShowTheCsrfTokenWhateverAuthorizationHeaderItAlsoSends() throws Exception {
+        Browser browser = new Browser();
+        HttpResponse<String> page = browser.get("/login");
+        browser.postForm("/login", "rep", "rep", csrf(page.body()));
+        String email = unique("stray") + "@x.io";
+        for (String header : List.of(
+                "", "Bearer x", "Basic " + java.util.Base64.getEncoder().encodeToString("rep:wrong".getBytes()))) {
+            HttpRequest.Builder post = HttpRequest.newBuilder(URI.create(base() + "/api/leads"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\"}"));
+            HttpResponse<String> answer = browser.send(
+                    header.isEmpty() ? post.header("Authorization", " ") : post.header("Authorization", header));
+            assertThat(answer.statusCode()).as("Authorization: %s", header).isIn(401, 403);
+        }
+        assertThat(as("rep").get("/api/leads?q=" + email).json().get("items")).isEmpty();
+    }
+
+    @Test
+    void aCookieCallFromAnotherSiteIsRefusedByItsOrigin() throws Exception {
+        Browser browser = new Browser();
+        HttpResponse<String> page = browser.get("/login");
+        browser.postForm("/login", "rep", "rep", csrf(page.body()));
+        String token = metaCsrf(browser.get("/leads").body());
+        HttpRequest.Builder post = HttpRequest.newBuilder(URI.create(base() + "/api/leads"))
+                .header("Content-Type", "application/json")
+                .header("X-CSRF-TOKEN", token);
+        HttpResponse<String> foreign = browser.send(post.copy()
+                .header("Origin", "http://evil.example")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + unique("o") + "@x.io\"}")));
+        assertThat(foreign.statusCode()).isEqualTo(403);
+        assertThat(foreign.body()).contains("another site");
+        HttpResponse<String> own = browser.send(post.copy()
+                .header("Origin", base())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + unique("o") + "@x.io\"}")));
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(201);
+    }
+
+    @Test
+    void theThrottleCountsPerAccountWhicheverNameIsTypedAndIgnoresForwardedForFromClients() throws Exception {
+        String name = unique("acct");
+        Api.Response created = as("admin")
+                .post("/api/users", Map.of("username", name, "email", name + "@x.io", "password", name, "role", "REP"));
+        assertThat(created.status()).isEqualTo(201);
+        HttpClient client = HttpClient.newHttpClient();
+        for (int i = 0; i < 5; i++) {
+            String typed = i % 2 == 0 ? name : name.toUpperCase(java.util.Locale.ROOT) + "@X.IO";
+            HttpResponse<String> wrong = client.send(
+                    HttpRequest.newBuilder(URI.create(base() + "/api/users/me"))
+                            .header("Authorization", basic(typed, "guess-" + i))
+                            .header("X-Forwarded-For", "203.0.113." + i)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(wrong.statusCode()).as("attempt %d", i + 1).isEqualTo(401);
+        }
+        HttpResponse<String> refused = client.send(
+                HttpRequest.newBuilder(URI.create(base() + "/api/users/me"))
+                        .header("Authorization", basic(name + "@x.io", name))
+                        .header("X-Forwarded-For", "198.51.100.7")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(429);
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic "
+                + java.util.Base64.getEncoder()
+                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String metaCsrf(String html) {
+        Matcher m = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"").matcher(html);
+        assertThat(m.find()).as("the page carries a CSRF meta tag").isTrue();
+        return m.group(1);
     }
 
     private String base() {

@@ -2,6 +2,7 @@ package dev.leadport.users;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.leadport.support.Api;
 import dev.leadport.support.ApiTestBase;
 import dev.leadport.support.SignedInClient;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,17 @@ class SessionStoreTest extends ApiTestBase {
             assertThat(as("admin").get("/api/leads?size=1").status()).isEqualTo(200);
             assertThat(as("admin").get("/api/leads/import-export/template").status())
                     .isEqualTo(200);
+        }
+        assertThat(sessions()).isEqualTo(before);
+    }
+
+    @Test
+    void httpBasicOnPagesStartsNoSession() {
+        long before = sessions();
+        for (int i = 0; i < 3; i++) {
+            Api.Response page = as("admin").getPage("/leads");
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.header("Set-Cookie")).isNull();
         }
         assertThat(sessions()).isEqualTo(before);
     }

@@ -1,6 +1,5 @@
 package dev.leadport.imports.jobs;
 
-import de.siegmar.fastcsv.writer.CsvWriter;
 import dev.leadport.imports.ImportsProperties;
 import dev.leadport.imports.jobs.ImportJobRepository.StoredJob;
 import dev.leadport.imports.reading.ReadOptions;
@@ -8,7 +7,7 @@ import dev.leadport.imports.reading.SourceRow;
 import dev.leadport.imports.reading.TabularSource;
 import dev.leadport.imports.reading.UnreadableFileException;
 import dev.leadport.shared.files.FileStore;
-import dev.leadport.shared.files.SpreadsheetText;
+import dev.leadport.shared.files.SafeCsvWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -55,26 +54,25 @@ public class ErrorReport {
             }
             out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            CsvWriter csv = CsvWriter.builder().build(writer);
+            SafeCsvWriter csv = SafeCsvWriter.to(writer);
             try (TabularSource source =
                     TabularSource.open(file, ReadOptions.DEFAULTS.withMaxFieldLength(properties.maxFieldLength()))) {
                 List<String> header = new ArrayList<>(source.headers());
                 header.addAll(EXTRA_COLUMNS);
-                csv.writeRecord(header);
+                csv.row(header);
                 Iterator<SourceRow> rows = source.iterator();
                 Iterator<ErrorRow> errors = errors(job.id());
                 while (errors.hasNext()) {
                     ErrorRow error = errors.next();
                     SourceRow row = advanceTo(rows, error.row());
-                    // Whoever opens the report (the uploader or a manager) must not run a formula from the file;
-                    // the apostrophe is dropped again when the fixed file is imported.
-                    List<String> record = new ArrayList<>();
-                    (row == null ? List.<String>of() : row.fields())
-                            .forEach(cell -> record.add(SpreadsheetText.neutralise(cell)));
+                    // Whoever opens the report (the uploader or a manager) must not run a formula from the file:
+                    // the writer neutralises every cell; the apostrophe is dropped again when the fixed file is
+                    // imported.
+                    List<String> record = new ArrayList<>(row == null ? List.<String>of() : row.fields());
                     record.add(String.valueOf(error.row()));
                     record.add(error.columns() == null ? "" : error.columns());
-                    record.add(SpreadsheetText.neutralise(error.message()));
-                    csv.writeRecord(record);
+                    record.add(error.message());
+                    csv.row(record);
                 }
             }
             csv.flush();

@@ -40,7 +40,7 @@ public class LeadMerger {
         long failed = 0;
         long updated = 0;
         if (mode == DuplicateMode.CREATE) {
-            failed += reportExisting(importId, fromRow, toRow);
+            failed += reportExisting(importId, fromRow, toRow, actor);
         }
         if (mode == DuplicateMode.UPDATE) {
             if (!actor.seesAllLeads()) {
@@ -69,12 +69,14 @@ public class LeadMerger {
                 .update();
     }
 
-    private long reportExisting(long importId, long fromRow, long toRow) {
+    /** The existing lead's id is named only to an importer who may see it; a REP learns nothing of others' leads. */
+    private long reportExisting(long importId, long fromRow, long toRow, CurrentUser actor) {
         return jdbc.sql("""
                         insert into import_row_error (import_id, row_number, kind, columns, message)
                         select s.import_id, s.row_number, 'ERROR', 'email',
-                               'A lead with this email exists already (lead ' || m.id
-                               || '); import with Update or Skip to handle existing leads'
+                               'A lead with this email exists already'
+                               || case when :seesAll or m.owner_id = :actor then ' (lead ' || m.id || ')' else '' end
+                               || '; import with Update or Skip to handle existing leads'
                         from import_staging s
                         join lead m on m.email is not null and lower(m.email) = s.email_key and m.deleted_at is null
                         where %s and %s
@@ -82,6 +84,8 @@ public class LeadMerger {
                 .param("id", importId)
                 .param("from", fromRow)
                 .param("to", toRow)
+                .param("seesAll", actor.seesAllLeads())
+                .param("actor", actor.id())
                 .update();
     }
 
@@ -89,7 +93,7 @@ public class LeadMerger {
         return jdbc.sql("""
                         insert into import_row_error (import_id, row_number, kind, columns, message)
                         select s.import_id, s.row_number, 'ERROR', 'email',
-                               'The lead with this email (lead ' || m.id || ') belongs to another user; not updated'
+                               'A lead with this email belongs to another user; not updated'
                         from import_staging s
                         join lead m on m.email is not null and lower(m.email) = s.email_key and m.deleted_at is null
                         where %s and %s and m.owner_id is distinct from :actor

@@ -11,7 +11,8 @@ import java.util.zip.ZipFile;
 /**
  * Checks an XLSX (a zip of XML parts) before fastexcel-reader opens it, since that library has no limits of its own:
  * the number of entries, the declared inflated sizes, and then the real inflated size, streamed and counted, because
- * a crafted zip can declare small sizes and inflate to gigabytes.
+ * a crafted zip can declare small sizes and inflate to gigabytes. While the sheets and the shared strings inflate,
+ * {@link XmlTextBounds} bounds each cell, each shared string and the shared strings' total.
  */
 final class ZipBombGuard {
 
@@ -57,15 +58,28 @@ final class ZipBombGuard {
         long total = 0;
         Enumeration<? extends ZipEntry> entries = zip.entries();
         while (entries.hasMoreElements()) {
-            try (InputStream in = zip.getInputStream(entries.nextElement())) {
+            ZipEntry entry = entries.nextElement();
+            XmlTextBounds bounds = XmlTextBounds.forPart(entry.getName(), maxHeldText());
+            try (InputStream in = zip.getInputStream(entry)) {
                 for (int read = in.read(discard); read >= 0; read = in.read(discard)) {
                     total += read;
                     if (total > options.maxInflatedBytes()) {
                         throw tooLarge(options);
                     }
+                    if (bounds != null) {
+                        bounds.accept(discard, read);
+                    }
                 }
             }
         }
+    }
+
+    /**
+     * The reader keeps the shared-string table (and the styles) in memory, about two bytes per character, so the text
+     * of such a part may take at most a quarter of the heap; worksheets are streamed, and only their cells are bounded.
+     */
+    private static long maxHeldText() {
+        return Math.max(8L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 8);
     }
 
     private static UnreadableFileException tooLarge(ReadOptions options) {

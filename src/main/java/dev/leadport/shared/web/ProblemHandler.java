@@ -1,18 +1,21 @@
 package dev.leadport.shared.web;
 
 import dev.leadport.shared.ConflictException;
+import dev.leadport.shared.Excerpt;
 import dev.leadport.shared.ForbiddenException;
 import dev.leadport.shared.InvalidInputException;
 import dev.leadport.shared.InvalidInputException.FieldProblem;
 import dev.leadport.shared.NotFoundException;
 import dev.leadport.shared.events.ForbiddenAttempt;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -23,6 +26,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -43,10 +47,19 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
+    /** Field problems listed in one answer. */
+    private static final int MAX_PROBLEMS = 100;
+
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ProblemHandler(ApplicationEventPublisher events, Clock clock) {
+    private final DataSize uploadLimit;
+
+    ProblemHandler(
+            ApplicationEventPublisher events,
+            Clock clock,
+            @Value("${leadport.imports.max-upload-size:200MB}") DataSize uploadLimit) {
+        this.uploadLimit = uploadLimit;
         this.events = events;
         this.clock = clock;
     }
@@ -87,7 +100,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         String expected = e.getRequiredType() == null ? "a different value" : describe(e.getRequiredType());
-        return invalidProblem(List.of(new FieldProblem(e.getName(), "'" + e.getValue() + "' is not " + expected)));
+        return invalidProblem(
+                List.of(new FieldProblem(e.getName(), "'" + Excerpt.of(e.getValue()) + "' is not " + expected)));
     }
 
     /** A multipart body that breaks off or has no valid boundary: the client's fault, so 400 (413 is its own case). */
@@ -97,8 +111,24 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 new FieldProblem("file", "The upload is not a complete multipart/form-data request; send it again.")));
     }
 
+    @ExceptionHandler(BodyTooLargeException.class)
+    ResponseEntity<ProblemDetail> tooLarge(BodyTooLargeException e) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                .body(problem(
+                        HttpStatus.CONTENT_TOO_LARGE,
+                        RequestBodyLimitFilter.TITLE,
+                        RequestBodyLimitFilter.detail(e.limit())));
+    }
+
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ProblemDetail unexpected(Exception e, HttpServletResponse response) throws Exception {
+        if (response.isCommitted()) {
+            // A stream (an export, a report) failed after its first bytes went out: a problem can no longer be
+            // sent, and ending the body normally would hand the client a well-formed but short file. Left to the
+            // container, the exception makes it close the connection at once, so the download visibly breaks off.
+            log.error("A response failed after it began streaming; the connection is closed", e);
+            throw e;
+        }
         String reference = UUID.randomUUID().toString().substring(0, 8);
         log.error("Unexpected error, reference {}", reference, e);
         return problem(
@@ -110,6 +140,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BodyTooLargeException tooLarge) {
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                        .body(problem(
+                                HttpStatus.CONTENT_TOO_LARGE,
+                                RequestBodyLimitFilter.TITLE,
+                                RequestBodyLimitFilter.detail(tooLarge.limit())));
+            }
+        }
         FieldProblem fp = new FieldProblem("body", "The request body is not valid JSON.");
         if (e.getCause() instanceof JacksonException je) {
             String path = je.getPath().stream()
@@ -117,8 +156,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                     .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
                     .orElse("body");
             String reason = je.getPath().isEmpty() ? "The request body is not valid JSON." : "has the wrong type";
-            if (je instanceof tools.jackson.databind.exc.InvalidFormatException ife) {
-                reason = "'" + ife.getValue() + "' is not " + describe(ife.getTargetType());
+            if (je instanceof tools.jackson.databind.exc.InvalidFormatException ife
+                    && ife.getValue() instanceof String text
+                    && text.indexOf(0) >= 0) {
+                reason = InputRulesConfig.NUL;
+            } else if (je instanceof tools.jackson.databind.exc.InvalidFormatException ife) {
+                reason = "'" + Excerpt.of(ife.getValue()) + "' is not " + describe(ife.getTargetType());
             } else if (je instanceof tools.jackson.databind.exc.UnrecognizedPropertyException) {
                 reason = "is not a known field";
             }
@@ -134,7 +177,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 .map(fe -> new FieldProblem(
                         fe.getField(),
                         fe.isBindingFailure()
-                                ? "'" + fe.getRejectedValue() + "' is not a valid value"
+                                ? "'" + Excerpt.of(fe.getRejectedValue()) + "' is not a valid value"
                                 : fe.getDefaultMessage()))
                 .toList();
         return ResponseEntity.badRequest().body(invalidProblem(problems));
@@ -154,16 +197,28 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
             MaxUploadSizeExceededException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String limit = e.getMaxUploadSize() > 0 ? " of " + (e.getMaxUploadSize() / (1024 * 1024)) + " MB" : "";
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getClass().getSimpleName().contains("FileCountLimit")) {
+                return ResponseEntity.badRequest()
+                        .body(invalidProblem(List.of(new FieldProblem(
+                                "file",
+                                "The upload has too many parts; send the file and at most a few option fields."))));
+            }
+        }
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
                 .body(problem(
                         HttpStatus.CONTENT_TOO_LARGE,
                         "File too large",
-                        "The upload is larger than the limit" + limit + ". Split the file or ask an admin to raise"
-                                + " leadport.imports.max-upload-size."));
+                        "The upload is larger than the limit of " + uploadLimit.toMegabytes() + " MB. Split the file"
+                                + " or ask an admin to raise leadport.imports.max-upload-size."));
     }
 
-    private static ProblemDetail invalidProblem(List<FieldProblem> problems) {
+    private static ProblemDetail invalidProblem(List<FieldProblem> allProblems) {
+        // A message may quote the value it refuses: each is bounded, so a 5 MB value is not echoed back whole.
+        List<FieldProblem> problems = allProblems.stream()
+                .limit(MAX_PROBLEMS)
+                .map(p -> new FieldProblem(Excerpt.of(p.field(), 100), Excerpt.of(p.message(), 500)))
+                .toList();
         String detail = problems.isEmpty()
                 ? "The request is not valid."
                 : problems.stream()

@@ -120,6 +120,28 @@ class XlsxSourceTest {
         assertThatThrownBy(() -> readAll(file)).hasMessageContaining("inflates").hasMessageContaining("zip bomb");
     }
 
+    @Test
+    void aSharedStringLongerThanExcelAllowsIsRefusedBeforeTheWorkbookIsRead() throws Exception {
+        Path file = workbook(sheet -> {
+            header(sheet, "Notes");
+            sheet.value(1, 0, "x".repeat(40_000));
+        });
+
+        assertThatThrownBy(() -> readAll(file))
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessageContaining("shared string longer than 32767 characters");
+    }
+
+    @Test
+    void aCellAsLongAsExcelAllowsIsStillRead() throws Exception {
+        Path file = workbook(sheet -> {
+            header(sheet, "Notes");
+            sheet.value(1, 0, "y".repeat(32_000));
+        });
+
+        assertThat(readAll(file)).hasSize(1);
+    }
+
     interface SheetWriter {
         void write(Worksheet sheet) throws Exception;
     }
