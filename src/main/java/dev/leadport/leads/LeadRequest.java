@@ -15,4 +15,4 @@ public record LeadRequest(
         @Size(max = 100) String source,
         Long ownerId,
         @Size(max = 10_000) String notes,
-        Map<String, Object> custom) {}
+        @Size(max = 200) Map<String, Object> custom) {}
