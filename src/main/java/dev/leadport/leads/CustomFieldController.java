@@ -70,7 +70,7 @@ class CustomFieldController {
 
             @NotBlank @Size(max = 100) String label,
             @NotNull CustomFieldType type,
-            List<@NotBlank @Size(max = 100) String> options,
+            @Size(max = 500) List<@NotBlank @Size(max = 100) String> options,
             Boolean required,
             Integer position) {
 

@@ -15,4 +15,4 @@ record LeadRequest(
         @Size(max = LeadLimits.SOURCE) String source,
         Long ownerId,
         @Size(max = LeadLimits.NOTES) String notes,
-        Map<String, Object> custom) {}
+        @Size(max = 200) Map<String, Object> custom) {}

@@ -40,6 +40,7 @@ class ScheduleService {
     private static final Logger log = LoggerFactory.getLogger(ScheduleService.class);
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     static final int MAX_RECIPIENTS = 50;
+    static final int MAX_FIELDS = 200;
 
     private final ScheduleRepository repository;
     private final SchedulerClient scheduler;
@@ -200,6 +201,9 @@ class ScheduleService {
         List<String> fields = request.fields() == null ? List.of() : request.fields();
         if (fields.isEmpty()) {
             problems.add(new FieldProblem("fields", "name at least one field to export"));
+        } else if (fields.size() > MAX_FIELDS) {
+            problems.add(new FieldProblem("fields", "at most " + MAX_FIELDS + " fields"));
+            fields = List.of();
         }
         for (int i = 0; i < fields.size(); i++) {
             String key = fields.get(i) == null ? "" : fields.get(i).strip();

@@ -411,14 +411,20 @@ class HostileInputTest extends ApiTestBase {
     void anImportRowErrorNamesAnExistingLeadOnlyToThoseWhoMaySeeIt() {
         String email = unique("taken") + "@x.io";
         long managers = createLead(as("manager"), map("email", email)).get("id").asLong();
-        Api.Response started = as("rep").postMultipart(IMPORT, Map.of("file", csv("email\n" + email + "\n")));
-        assertThat(started.status()).as(started.toString()).isEqualTo(202);
-        JsonNode job = awaitImport(started.json().get("id").asLong());
-        assertThat(job.get("failed").asLong()).as(job.toString()).isEqualTo(1);
-        String report = as("rep")
-                .get("/api/leads/import-export/imports/" + job.get("id").asLong() + "/errors")
-                .body();
-        assertThat(report).containsAnyOf("exists already", "another user").doesNotContain("lead " + managers);
+        for (String mode : List.of("CREATE", "UPDATE")) {
+            Api.Response started = as("rep")
+                    .postMultipart(IMPORT, Map.of("file", csv("email\n" + email + "\n"), "duplicateMode", mode));
+            assertThat(started.status()).as(started.toString()).isEqualTo(202);
+            JsonNode job = awaitImport(started.json().get("id").asLong());
+            assertThat(job.get("failed").asLong()).as(job.toString()).isEqualTo(1);
+            String report = as("rep")
+                    .get("/api/leads/import-export/imports/" + job.get("id").asLong() + "/errors")
+                    .body();
+            assertThat(report)
+                    .as(mode)
+                    .containsAnyOf("exists already", "another user")
+                    .doesNotContain("lead " + managers);
+        }
     }
 
     private JsonNode awaitImport(long id) {
