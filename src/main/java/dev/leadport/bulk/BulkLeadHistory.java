@@ -3,6 +3,7 @@ package dev.leadport.bulk;
 import dev.leadport.leads.LeadChange;
 import dev.leadport.leads.LeadHistorySource;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,7 +31,7 @@ class BulkLeadHistory implements LeadHistorySource {
     @Override
     public List<LeadChange> changesOf(long leadId) {
         return jdbc.sql("""
-                        select o.id, o.kind, o.actor_id, o.undo_of, r.previous, u.previous as restored,
+                        select o.id, o.kind, o.actor_id, o.undo_of, o.request, r.previous, u.previous as restored,
                                coalesce(r.applied_at, o.finished_at, o.created_at) as at
                         from bulk_result r
                         join bulk_operation o on o.id = r.operation_id
@@ -45,6 +46,7 @@ class BulkLeadHistory implements LeadHistorySource {
                     long undoOf = rs.getLong("undo_of");
                     Map<String, Object> previous = read(rs.getString("previous"));
                     Map<String, Object> restored = read(rs.getString("restored"));
+                    BulkParameters request = json.readValue(rs.getString("request"), BulkParameters.class);
                     String what = switch (kind) {
                         case UPDATE -> "Bulk change " + id;
                         case ASSIGN -> "Bulk assignment " + id;
@@ -58,7 +60,8 @@ class BulkLeadHistory implements LeadHistorySource {
                         default -> Map.of();
                     };
                     Map<String, Object> after = switch (kind) {
-                        case UPDATE, ASSIGN -> null;
+                        case UPDATE -> updated(previous, request);
+                        case ASSIGN -> ownerAfter(request);
                         case UNDO -> restored == null ? Map.of() : restored;
                         default -> Map.of();
                     };
@@ -73,6 +76,32 @@ class BulkLeadHistory implements LeadHistorySource {
                             after);
                 })
                 .list();
+    }
+
+    /** The values an update set: only those it asked for (custom values merge into the previous ones). */
+    private static Map<String, Object> updated(Map<String, Object> previous, BulkParameters request) {
+        Map<String, Object> after = new HashMap<>();
+        if (request.status() != null) {
+            after.put("status", request.status());
+        }
+        if (request.setSource()) {
+            after.put("source", request.source());
+        }
+        if (!request.custom().isEmpty()) {
+            Map<String, Object> custom = new HashMap<>();
+            if (previous != null && previous.get("custom") instanceof Map<?, ?> old) {
+                old.forEach((k, v) -> custom.put(String.valueOf(k), v));
+            }
+            custom.putAll(request.custom());
+            after.put("custom", custom);
+        }
+        return after;
+    }
+
+    private static Map<String, Object> ownerAfter(BulkParameters request) {
+        Map<String, Object> after = new HashMap<>();
+        after.put("ownerId", request.ownerId());
+        return after;
     }
 
     private Map<String, Object> read(String text) {

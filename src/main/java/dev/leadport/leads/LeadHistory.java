@@ -104,15 +104,18 @@ public class LeadHistory {
                     c.actorId() == null ? null : names.getOrDefault(c.actorId(), "user " + c.actorId()),
                     c.link(),
                     c.linkText(),
-                    diff(before.get(i), after.get(i), labels, names)));
+                    diff(before.get(i), after.get(i), c.creates(), labels, names)));
         }
         return entries;
     }
 
+    /** The state's values of the given fields, leaving out those the state does not know. */
     private static Map<String, String> restrict(Map<String, String> state, Iterable<String> keys) {
         Map<String, String> result = new HashMap<>();
         for (String key : keys) {
-            result.put(key, state.get(key));
+            if (state.containsKey(key)) {
+                result.put(key, state.get(key));
+            }
         }
         return result;
     }
@@ -120,6 +123,7 @@ public class LeadHistory {
     private static List<FieldChange> diff(
             Map<String, String> before,
             Map<String, String> after,
+            boolean creates,
             Map<String, String> labels,
             Map<Long, String> names) {
         Map<String, String> b = before == null ? Map.of() : before;
@@ -137,9 +141,11 @@ public class LeadHistory {
             }
         }
         for (String key : keys) {
+            // A field is shown when both of its values are known (a new lead had none before).
+            boolean known = a.containsKey(key) && (creates || b.containsKey(key));
             String was = b.get(key);
             String is = a.get(key);
-            if (!Objects.equals(was, is)) {
+            if (known && !Objects.equals(was, is)) {
                 boolean owner = key.equals("ownerId");
                 result.add(new FieldChange(
                         owner ? "owner" : key,
