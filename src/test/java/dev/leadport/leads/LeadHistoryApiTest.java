@@ -65,6 +65,26 @@ class LeadHistoryApiTest extends ApiTestBase {
     }
 
     @Test
+    void undoingAnImportShowsInTheHistoryWithTheValuesItPutBack() {
+        Api admin = as("admin");
+        String tag = unique("hist-undo");
+        long id = createLead(admin, map("email", tag + "@x.io", "company", "Before", "source", tag))
+                .get("id")
+                .asLong();
+        long job = runImport(admin, "email,company\n" + tag + "@x.io,After\n", "UPDATE");
+        Api.Response undo = admin.post(IMPORTS + "/imports/" + job + "/undo", null);
+        assertThat(undo.status()).as(undo.toString()).isEqualTo(200);
+
+        JsonNode history = admin.get("/api/leads/" + id + "/history").json();
+        assertThat(whats(history))
+                .containsExactly(
+                        "Created", "Updated by import of leads.csv", "Import of leads.csv undone: values put back");
+        assertThat(changes(history.get(1))).containsExactly("company: Before -> After");
+        assertThat(changes(history.get(2))).containsExactly("company: After -> Before");
+        assertThat(history.get(2).get("actor").asString()).isEqualTo("admin");
+    }
+
+    @Test
     void aRepCannotReadTheHistoryOfAnotherUsersLead() {
         String tag = unique("hist-rep");
         user("rep-history", "REP");

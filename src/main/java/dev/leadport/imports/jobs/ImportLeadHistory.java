@@ -1,4 +1,4 @@
-package dev.leadport.imports;
+package dev.leadport.imports.jobs;
 
 import dev.leadport.leads.LeadChange;
 import dev.leadport.leads.LeadHistorySource;
@@ -47,7 +47,7 @@ class ImportLeadHistory implements LeadHistorySource {
     public List<LeadChange> changesOf(long leadId) {
         List<LeadChange> changes = new ArrayList<>();
         jdbc.sql("""
-                        select c.import_id, c.action, c.before, c.changed_at, c.undone_at, c.undone_by,
+                        select c.import_id, c.action, c.before, c.after, c.changed_at, c.undone_at, c.undone_by,
                                j.file_name, j.created_by
                         from import_lead_change c join import_job j on j.id = c.import_id
                         where c.lead_id = :lead
@@ -55,6 +55,8 @@ class ImportLeadHistory implements LeadHistorySource {
             long importId = rs.getLong("import_id");
             boolean created = rs.getString("action").equals("CREATED");
             Map<String, Object> before = created ? null : fields(rs.getString("before"));
+            String afterText = rs.getString("after");
+            Map<String, Object> after = afterText == null ? null : fields(afterText);
             String file = rs.getString("file_name");
             String link = "/import?job=" + importId;
             String linkText = "Import " + importId;
@@ -66,18 +68,19 @@ class ImportLeadHistory implements LeadHistorySource {
                     link,
                     linkText,
                     before,
-                    null));
+                    after));
             OffsetDateTime undone = rs.getObject("undone_at", OffsetDateTime.class);
-            if (undone != null && !created) {
+            if (undone != null) {
                 changes.add(new LeadChange(
                         undone.toInstant(),
-                        "Import of " + file + " undone: values put back",
+                        "Import of " + file
+                                + (created ? " undone: moved to the recycle bin" : " undone: values put back"),
                         false,
                         rs.getObject("undone_by", Long.class),
                         link,
                         linkText,
-                        null,
-                        before));
+                        created ? Map.of() : after,
+                        created ? Map.of() : before));
             }
         });
         return changes;
