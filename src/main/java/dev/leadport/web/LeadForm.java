@@ -56,11 +56,11 @@ record LeadForm(Map<String, String> values, Map<String, String> custom) {
         return new LeadForm(values, custom);
     }
 
-    String value(String name) {
+    public String value(String name) {
         return values.get(name);
     }
 
-    String customValue(String key) {
+    public String customValue(String key) {
         return custom.get(key);
     }
 

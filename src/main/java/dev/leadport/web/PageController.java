@@ -144,7 +144,7 @@ class PageController {
         customFields.all().forEach(f -> fields.add(new FieldChoice(f.key(), f.label())));
         model.addAttribute("fields", fields);
         model.addAttribute("statuses", LeadStatus.values());
-        model.addAttribute("ownerAccounts", users.all());
+        model.addAttribute("ownerAccounts", visibleOwners());
         return "export";
     }
 
@@ -165,6 +165,14 @@ class PageController {
         model.addAttribute("users", users.all());
         model.addAttribute("roles", UserRole.values());
         return "settings";
+    }
+
+    /** The users whose leads the signed-in user may see: everyone for MANAGERs and ADMINs, themselves for a REP. */
+    private List<UserAccount> visibleOwners() {
+        CurrentUser me = users.current();
+        return users.all().stream()
+                .filter(u -> me.seesAllLeads() || u.id() == me.id())
+                .toList();
     }
 
     /**
