@@ -49,9 +49,13 @@ class LeadPageJourneyTest extends BrowserTestBase {
         Locator entries = page.locator(".history-entry");
         assertThat(entries).hasCount(2);
         assertThat(entries.nth(0)).containsText("Edited by manager");
-        assertThat(entries.nth(0).locator("tr", new Locator.LocatorOptions().setHasText("Company")).locator("td"))
+        assertThat(entries.nth(0)
+                        .locator("tr", new Locator.LocatorOptions().setHasText("Company"))
+                        .locator("td"))
                 .hasText(new String[] {"Navy", "US Navy"});
-        assertThat(entries.nth(0).locator("tr", new Locator.LocatorOptions().setHasText("Status")).locator("td"))
+        assertThat(entries.nth(0)
+                        .locator("tr", new Locator.LocatorOptions().setHasText("Status"))
+                        .locator("td"))
                 .hasText(new String[] {"NEW", "QUALIFIED"});
         assertThat(entries.nth(1)).containsText("Created by import of leads.csv");
         assertThat(entries.nth(1).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Import " + job)))
