@@ -163,6 +163,7 @@
     const links = lp.el("ul", {});
     for (const [name, href] of Object.entries(d.links || {})) {
       if (name === "undo" || !safeHref(href)) continue; // undo is a POST; it lives on the operation's own page
+      if (name === "details" && d.type === "IMPORT") continue; // the import's own link below says what it opens
       links.append(lp.el("li", {}, lp.el("a", { href: safeHref(href), text: LINK_NAMES[name] || words(name) })));
     }
     if (d.type === "IMPORT" && d.operationId) {
