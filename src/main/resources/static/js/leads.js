@@ -327,5 +327,8 @@
     if (!results || !link) return;
     const query = results.dataset.filterQuery || "";
     link.href = "/export" + (query ? "?" + query : "");
+    // A header click sorts the list; the filters keep that order when they change next.
+    document.getElementById("sort-input").value = results.dataset.sort || "";
+    document.getElementById("dir-input").value = results.dataset.dir || "";
   });
 })();

@@ -23,17 +23,26 @@ class ApiDocs {
     static final Map<String, String> MODULES = new LinkedHashMap<>();
 
     static {
-        MODULES.put("leads", "Leads: single leads, the filtered, sorted and keyset-paged list, a lead's history, and"
-                + " the custom field definitions.");
-        MODULES.put("imports", "Imports: validate a CSV or XLSX file (a dry run that writes nothing), import it as a"
-                + " job, follow its progress, download the rows that failed, cancel or undo it.");
-        MODULES.put("exports", "Exports: stream the filtered leads as CSV or XLSX, preview them, or run a large"
-                + " export in the background.");
-        MODULES.put("bulk", "Bulk operations: change the status, source or custom values of many leads, assign or"
-                + " delete them, restore them from the recycle bin, undo an operation.");
+        MODULES.put(
+                "leads",
+                "Leads: single leads, the filtered, sorted and keyset-paged list, a lead's history, and"
+                        + " the custom field definitions.");
+        MODULES.put(
+                "imports",
+                "Imports: validate a CSV or XLSX file (a dry run that writes nothing), import it as a"
+                        + " job, follow its progress, download the rows that failed, cancel or undo it.");
+        MODULES.put(
+                "exports",
+                "Exports: stream the filtered leads as CSV or XLSX, preview them, or run a large"
+                        + " export in the background.");
+        MODULES.put(
+                "bulk",
+                "Bulk operations: change the status, source or custom values of many leads, assign or"
+                        + " delete them, restore them from the recycle bin, undo an operation.");
         MODULES.put("schedules", "Scheduled exports: exports that run by themselves and mail their file.");
-        MODULES.put("activity", "Activity: the append-only log of operations and security events, its CSV and"
-                + " its figures.");
+        MODULES.put(
+                "activity",
+                "Activity: the append-only log of operations and security events, its CSV and" + " its figures.");
         MODULES.put("notifications", "Notifications: the mails sent about finished jobs, or held in demo mode.");
         MODULES.put("users", "Users: accounts, roles and passwords.");
     }
@@ -65,10 +74,12 @@ class ApiDocs {
             if (module != null) {
                 operation.setTags(List.of(tagName(module)));
             }
-            String key = handler.getBeanType().getSimpleName() + "." + handler.getMethod().getName();
+            String key = handler.getBeanType().getSimpleName() + "."
+                    + handler.getMethod().getName();
             ApiSummaries.Doc doc = ApiSummaries.DOCS.get(key);
             if (operation.getSummary() == null || operation.getSummary().isBlank()) {
-                operation.setSummary(doc != null ? doc.summary() : words(handler.getMethod().getName()));
+                operation.setSummary(
+                        doc != null ? doc.summary() : words(handler.getMethod().getName()));
             }
             String example = doc == null ? null : doc.example();
             if (example != null) {
@@ -95,5 +106,4 @@ class ApiDocs {
         String spaced = method.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
         return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
     }
-
 }

@@ -24,8 +24,7 @@ class DryRunMetricsTest extends ApiTestBase {
                             .status())
                     .isEqualTo(200);
         }
-        Api.Response started =
-                rep.postMultipart(PATH + "/import", Map.of("file", FilePart.csv("leads.csv", csv)));
+        Api.Response started = rep.postMultipart(PATH + "/import", Map.of("file", FilePart.csv("leads.csv", csv)));
         assertThat(started.status()).isEqualTo(202);
         long job = started.json().get("id").asLong();
         long deadline = System.currentTimeMillis() + 60_000;
@@ -36,17 +35,23 @@ class DryRunMetricsTest extends ApiTestBase {
         JsonNode metrics = null;
         while (System.currentTimeMillis() < deadline) {
             metrics = rep.get(PATH + "/activity/metrics").json();
-            if (metrics.get("overall").get("operations").asLong() == 1 && metrics.get("dryRuns").asLong() == 3) {
+            if (metrics.get("overall").get("operations").asLong() == 1
+                    && metrics.get("dryRuns").asLong() == 3) {
                 break;
             }
             Thread.sleep(100);
         }
-        assertThat(metrics.get("overall").get("operations").asLong()).as(metrics.toString()).isEqualTo(1);
+        assertThat(metrics.get("overall").get("operations").asLong())
+                .as(metrics.toString())
+                .isEqualTo(1);
         assertThat(metrics.get("dryRuns").asLong()).isEqualTo(3);
         assertThat(metrics.get("overall").get("errorRate").asDouble())
                 .as("one import with a bad row, the dry runs left out")
                 .isEqualTo(1.0);
-        assertThat(rep.get(PATH + "/activity?type=VALIDATION").json().get("total").asLong())
+        assertThat(rep.get(PATH + "/activity?type=VALIDATION")
+                        .json()
+                        .get("total")
+                        .asLong())
                 .as("the dry runs are still in the log")
                 .isEqualTo(3);
     }

@@ -62,8 +62,8 @@ public final class SortedListBenchmark {
                 st.execute("truncate lead cascade");
                 // One GIN index built at the end is much faster than a million inserts into it.
                 String search;
-                try (ResultSet rs = st.executeQuery(
-                        "select indexdef from pg_indexes where indexname = 'lead_search_idx'")) {
+                try (ResultSet rs =
+                        st.executeQuery("select indexdef from pg_indexes where indexname = 'lead_search_idx'")) {
                     rs.next();
                     search = rs.getString(1);
                 }
@@ -71,23 +71,22 @@ public final class SortedListBenchmark {
                 st.execute("""
                         insert into lead (first_name, last_name, email, company, status, source, owner_id,
                                           created_at, updated_at)
-                        select (array['Ada','Grace','Linus','Mary','Alan','Edsger','Barbara','Ken'])[1 + g % 8],
-                               'Last' || (g * 7919 % 1000003),
-                               'lead' || g || '@example' || (g % 97) || '.com',
-                               'Company ' || (g * 104729 % 50021),
-                               (array['NEW','CONTACTED','QUALIFIED','UNQUALIFIED','CONVERTED','LOST'])[1 + g % 6],
-                               (array['web','Web','referral','event'])[1 + g % 4],
+                        select (array['Ada','Grace','Linus','Mary','Alan','Edsger','Barbara','Ken'])[1 + mod(g, 8)],
+                               'Last' || mod(g * 7919, 1000003),
+                               'lead' || g || '@example' || mod(g, 97) || '.com',
+                               'Company ' || mod(g * 104729, 50021),
+                               (array['NEW','CONTACTED','QUALIFIED','UNQUALIFIED','CONVERTED','LOST'])[1 + mod(g, 6)],
+                               (array['web','Web','referral','event'])[1 + mod(g, 4)],
                                null,
                                now() - (g * interval '1 second'),
-                               now() - ((g * 31 % 1000000) * interval '1 second')
-                        from generate_series(1, %d) g
+                               now() - (mod(g * 31, 1000000) * interval '1 second')
+                        from generate_series(1::bigint, %d) g
                         """.formatted(leads));
                 st.execute("set maintenance_work_mem = '256MB'");
                 st.execute(search);
                 st.execute("vacuum analyze lead");
             }
-            System.out.printf(
-                    Locale.ROOT, "%,d leads written in %.0f s%n", leads, (System.nanoTime() - started) / 1e9);
+            System.out.printf(Locale.ROOT, "%,d leads written in %.0f s%n", leads, (System.nanoTime() - started) / 1e9);
 
             SignedInClient client = SignedInClient.signIn(node.port(), "manager", "manager");
             for (Order order : ORDERS) {
@@ -131,7 +130,8 @@ public final class SortedListBenchmark {
             String value = order.keySql().endsWith("_at")
                     ? rs.getTimestamp(2).toInstant().toString()
                     : rs.getString(2);
-            return id + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+            return id + "."
+                    + Base64.getUrlEncoder().withoutPadding().encodeToString(value.getBytes(StandardCharsets.UTF_8));
         }
     }
 
