@@ -169,10 +169,11 @@ class LeadPageJourneyTest extends BrowserTestBase {
         assertThat(page.locator("#ex-status-QUALIFIED")).isChecked();
         assertThat(page.locator("#ex-status-LOST")).not().isChecked();
         assertThat(page.locator("#ex-status-NEW")).not().isChecked();
-        assertThat(page.locator("#export-count")).containsText("3");
+        assertThat(page.locator("#export-count")).containsText("2 leads match");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Back to the leads list"))
                 .click();
-        assertThat(page.locator("#results-count")).containsText("3 leads match");
+        assertThat(page.locator("#results-count")).containsText("2 leads match");
+        assertThat(page.locator("#status-QUALIFIED")).isChecked();
     }
 
     private long importCsv(Api api, String csv) {
