@@ -52,14 +52,25 @@ window.leadport = {
     let text = d.detail || d.title || fallback || "The request failed.";
     const errors = d.errors || d.fieldErrors;
     if (Array.isArray(errors) && errors.length) {
-      text += " " + errors.map((e) => (e.field ? e.field + ": " : "") + (e.message || e.reason || "")).join("; ");
+      // The detail usually lists the same problems: each one is said once, with positions counted from 1.
+      const raw = (e) => (e.field ? e.field + ": " : "") + (e.message || e.reason || "");
+      const repeated = errors.every((e) => text.includes(raw(e)));
+      const human = (e) => (e.field ? this.fieldName(e.field) + ": " : "") + (e.message || e.reason || "");
+      const listed = errors.filter((e) => repeated || !text.includes(raw(e))).map(human);
+      const lines = [...new Set(listed)];
+      text = repeated ? lines.join("; ") : lines.length ? text + " " + lines.join("; ") : text;
     } else if (errors && typeof errors === "object") {
       text += " " + Object.entries(errors).map(([k, v]) => `${k}: ${v}`).join("; ");
     }
     return text;
   },
 
-  /** Shows a message in an alert element: kind is "error", "ok" or "info". Empty text hides it. */
+  /** A field path as people count: "recipients[1]" (the API counts from 0) reads "recipients #2". */
+  fieldName(field) {
+    return String(field).replace(/\[(\d+)\]/g, (m, n) => ` #${Number(n) + 1}`);
+  },
+
+    /** Shows a message in an alert element: kind is "error", "ok" or "info". Empty text hides it. */
   say(element, text, kind) {
     if (!element) return;
     element.textContent = text || "";

@@ -20,6 +20,7 @@
   function updateLink() {
     const params = query();
     link.href = "/api/leads/import-export/export?" + params;
+    updateBackLink();
     if (params.get("fields")) link.removeAttribute("aria-disabled");
     else link.setAttribute("aria-disabled", "true");
     return params;
@@ -219,6 +220,39 @@
     setTimeout(follow, 1000);
   });
 
+  /** The filters the leads list was showing ("Export these leads"), put on this page when it opens. */
+  function applyListFilter() {
+    const given = new URLSearchParams(location.search);
+    if (given.get("schedule")) return;
+    const statuses = given.getAll("status");
+    form.querySelectorAll('input[name="status"]').forEach((b) => { b.checked = statuses.includes(b.value); });
+    const owner = document.getElementById("ex-owner");
+    const wanted = given.get("owner");
+    if (wanted) {
+      const option = [...owner.options].find((o) => o.dataset.id === wanted || o.value === wanted);
+      if (option) owner.value = option.value;
+    }
+    for (const [name, id] of [["source", "ex-source"], ["q", "ex-q"], ["createdFrom", "ex-from"], ["createdTo", "ex-to"]]) {
+      if (given.get(name)) document.getElementById(id).value = given.get(name);
+    }
+  }
+
+  /** "Back to the leads list" shows the list with the filters chosen here. */
+  function updateBackLink() {
+    const back = document.getElementById("export-back");
+    if (!back) return;
+    const params = new URLSearchParams();
+    for (const b of form.querySelectorAll('input[name="status"]:checked')) params.append("status", b.value);
+    const owner = document.getElementById("ex-owner");
+    if (owner.value && owner.selectedOptions[0].dataset.id) params.set("owner", owner.selectedOptions[0].dataset.id);
+    for (const [name, id] of [["q", "ex-q"], ["source", "ex-source"], ["createdFrom", "ex-from"], ["createdTo", "ex-to"]]) {
+      const value = document.getElementById(id).value.trim();
+      if (value) params.set(name, value);
+    }
+    back.href = "/leads" + (params.toString() ? "?" + params : "");
+  }
+
+  applyListFilter();
   refresh();
   loadScheduleToEdit();
 })();

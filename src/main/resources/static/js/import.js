@@ -344,7 +344,8 @@
   // ---- step 5: result -------------------------------------------------------------------------------------------
   const STATUS_TEXT = {
     COMPLETED: "Completed without errors.", COMPLETED_WITH_ERRORS: "Completed, but some rows were not imported.",
-    FAILED: "Failed.", CANCELLED: "Cancelled. Rows imported before the cancel were kept; undo removes them.", UNDONE: "Undone.",
+    FAILED: "Failed.", CANCELLED: "Cancelled. Rows imported before the cancel were kept; undo removes them.",
+    UNDONE: "Undone: the leads it created are in the recycle bin, the leads it updated have their previous values back.",
   };
 
   function finished(j) {
@@ -365,6 +366,7 @@
   }
 
   const undoDialog = $("undo-dialog");
+  // The dialog opens on "Keep it" (autofocus), so Enter never undoes by accident; closing it returns to the button.
   $("undo-import").addEventListener("click", () => undoDialog.showModal());
   $("undo-no").addEventListener("click", () => undoDialog.close());
   $("undo-yes").addEventListener("click", async () => {
@@ -377,14 +379,16 @@
     const u = result.data;
     let text = `Undone: ${lp.number(u.deleted)} created ${u.deleted === 1 ? "lead" : "leads"} deleted, ${lp.number(u.restored)} updated ${u.restored === 1 ? "lead" : "leads"} restored.`;
     if (u.keptTotal) text += ` ${lp.number(u.keptTotal)} kept because they changed since: ` + (u.kept || []).slice(0, 10).map((k) => `#${k.leadId} (${k.reason})`).join(", ");
-    $("undo-result").textContent = text;
-    $("undo-import").hidden = true;
     const job = await lp.api("GET", `${base}/imports/${state.job.id}`);
     if (job.ok) {
+      // The whole result says what the import is now, not what it was before the undo.
       state.job = job.data;
-      $("result-status").firstElementChild.textContent = job.data.status.replaceAll("_", " ");
-      $("result-status").firstElementChild.className = "badge-status badge-" + job.data.status.toLowerCase();
+      finished(job.data);
     }
+    $("undo-import").hidden = true;
+    $("undo-result").textContent = text;
+    // The undo button is gone; the focus moves to what the undo did instead of to the page's start.
+    $("undo-result").focus();
   });
 
   // ---- recent imports and reopening one ---------------------------------------------------------------------------

@@ -311,3 +311,24 @@
 
   syncPage();
 })();
+
+// The status filter's summary names the ticked statuses, and "Export these leads" always carries the list's filters.
+(() => {
+  const summary = document.getElementById("status-summary");
+  const form = document.getElementById("lead-filters");
+  if (!summary || !form) return;
+  form.addEventListener("change", () => {
+    const ticked = [...form.querySelectorAll('input[name="status"]:checked')].map((b) => b.value);
+    summary.textContent = ticked.length ? ticked.join(", ") : "Any status";
+  });
+  document.body.addEventListener("htmx:afterSwap", () => {
+    const results = document.getElementById("results");
+    const link = document.getElementById("export-link");
+    if (!results || !link) return;
+    const query = results.dataset.filterQuery || "";
+    link.href = "/export" + (query ? "?" + query : "");
+    // A header click sorts the list; the filters keep that order when they change next.
+    document.getElementById("sort-input").value = results.dataset.sort || "";
+    document.getElementById("dir-input").value = results.dataset.dir || "";
+  });
+})();

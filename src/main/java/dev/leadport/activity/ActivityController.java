@@ -129,12 +129,13 @@ class ActivityController {
         }
         CurrentUser user = users.current();
         List<ActivityMetrics.Group> overall = repository.metrics(start, end, user, false);
+        List<ActivityMetrics.Group> byType = repository.metrics(start, end, user, true);
+        long dryRuns = byType.stream()
+                .filter(g -> "VALIDATION".equals(g.type()))
+                .mapToLong(ActivityMetrics.Group::operations)
+                .sum();
         return new ActivityMetrics(
-                start,
-                end,
-                overall.get(0),
-                repository.metrics(start, end, user, true),
-                repository.countsByTypeAndStatus(start, end, user));
+                start, end, overall.get(0), byType, repository.countsByTypeAndStatus(start, end, user), dryRuns);
     }
 
     /** An operation with its whole history. */

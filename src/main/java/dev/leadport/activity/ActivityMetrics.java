@@ -6,12 +6,18 @@ import java.util.List;
 /**
  * Figures over the operations that finished in a period.
  *
- * @param overall all types together
+ * @param overall the operations: all types together but the dry runs (validations)
  * @param byType one group per operation type
  * @param byTypeAndStatus how many operations of each type ended in each status
+ * @param dryRuns how many validations (dry runs, which write nothing) finished in the period
  */
 record ActivityMetrics(
-        Instant from, Instant to, Group overall, List<Group> byType, List<TypeStatusCount> byTypeAndStatus) {
+        Instant from,
+        Instant to,
+        Group overall,
+        List<Group> byType,
+        List<TypeStatusCount> byTypeAndStatus,
+        long dryRuns) {
 
     /**
      * @param errorRate the share of operations that failed or completed with errors

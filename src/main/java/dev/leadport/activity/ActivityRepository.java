@@ -153,7 +153,8 @@ class ActivityRepository {
                         + " percentile_cont(0.5) within group (order by e.duration_ms) as duration_p50,"
                         + " percentile_cont(0.95) within group (order by e.duration_ms) as duration_p95"
                         + " from activity_entry e where " + where.sql
-                        + (byType ? " group by e.type order by e.type" : ""))
+                        // All types together are the operations; a validation is a dry run, counted on its own.
+                        + (byType ? " group by e.type order by e.type" : " and e.type <> 'VALIDATION'"))
                 .params(where.params)
                 .query((rs, n) -> ActivityMetrics.Group.of(
                         rs.getString("type"),

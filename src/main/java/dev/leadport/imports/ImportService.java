@@ -214,7 +214,7 @@ public class ImportService {
         }
         Instant started = clock.instant();
         ImportUndo.UndoResult result = tx.execute(status -> {
-            ImportUndo.UndoResult r = undo.undo(id);
+            ImportUndo.UndoResult r = undo.undo(id, actor.id());
             jobs.markUndone(id);
             return r;
         });

@@ -4,6 +4,7 @@ import dev.leadport.users.Users;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.util.List;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -22,17 +23,29 @@ import org.springframework.web.bind.annotation.RestController;
 class LeadController {
 
     private final LeadService leads;
+    private final LeadHistory history;
     private final Users users;
 
-    LeadController(LeadService leads, Users users) {
+    LeadController(LeadService leads, LeadHistory history, Users users) {
         this.leads = leads;
+        this.history = history;
         this.users = users;
     }
 
     @GetMapping
     LeadPage list(
             @ParameterObject LeadFilterParams filter,
-            @RequestParam(required = false) Long after,
+            @Parameter(description = "the previous page's nextCursor; omit for the first page")
+                    @RequestParam(required = false)
+                    String after,
+            @Parameter(
+                            description = "sort column: created, updated, name, email, company or status;"
+                                    + " omitted: newest first")
+                    @RequestParam(required = false)
+                    String sort,
+            @Parameter(description = "asc or desc (default: asc, desc for created and updated)")
+                    @RequestParam(required = false)
+                    String dir,
             @RequestParam(defaultValue = "50") int size,
             @Parameter(
                             description = "true (default): the number of matches, exact up to"
@@ -40,12 +53,23 @@ class LeadController {
                                     + " (totalExact false); exact: always exact, reading every match; false: none")
                     @RequestParam(defaultValue = "true")
                     String total) {
-        return leads.list(filter.toFilter(users), after, size, TotalCount.parse(total), users.current());
+        return leads.list(
+                filter.toFilter(users),
+                LeadSort.parse(sort, dir),
+                after,
+                size,
+                TotalCount.parse(total),
+                users.current());
     }
 
     @GetMapping("/{id}")
     Lead get(@PathVariable long id) {
         return leads.get(id, users.current());
+    }
+
+    @GetMapping("/{id}/history")
+    List<LeadHistory.Entry> history(@PathVariable long id) {
+        return history.of(id, users.current());
     }
 
     @PostMapping

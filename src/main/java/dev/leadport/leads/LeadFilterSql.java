@@ -41,8 +41,9 @@ public final class LeadFilterSql {
             params.put("f_owner", filter.ownerId());
         }
         if (filter.source() != null) {
-            conditions.add("lower(l.source) = lower(:f_source)");
-            params.put("f_source", filter.source());
+            // A prefix, case-insensitively: "web" finds "Web", "web" and "Webinar" (index lead_source_prefix_idx).
+            conditions.add("lower(l.source) like :f_source");
+            params.put("f_source", escapeLike(filter.source().toLowerCase(Locale.ROOT)) + "%");
         }
         range(conditions, params, "l.created_at", "f_created", filter.createdFrom(), filter.createdTo(), zone);
         range(conditions, params, "l.updated_at", "f_updated", filter.updatedFrom(), filter.updatedTo(), zone);

@@ -46,16 +46,38 @@ class LeadRepository {
                 .optional();
     }
 
-    /** One page, newest first, after the given id (keyset paging: as fast on page 1,000 as on page 1). */
-    List<StoredLead> page(SqlWhere where, Long afterId, int limit) {
-        String sql = "select " + COLUMNS + " from lead l where " + where.sql()
-                + (afterId == null ? "" : " and l.id < :after") + " order by l.id desc limit :limit";
+    /**
+     * One page in the given order after the given cursor (keyset paging: as fast on page 1,000 as on page 1). Each row
+     * comes with its sort key, from which the next page's cursor is made.
+     */
+    List<SortedLead> page(SqlWhere where, LeadSort sort, String after, int limit) {
+        String key = sort.isNewest() ? "null" : sort.column().expression();
+        SqlWhere start = after == null ? null : sort.after(after);
+        String sql = "select " + COLUMNS + ", cast(" + key + " as text) as x_sort_key from lead l where " + where.sql()
+                + (start == null ? "" : " and " + start.sql()) + " order by " + sort.orderBy() + " limit :limit";
         var spec = jdbc.sql(sql).params(where.params()).param("limit", limit);
-        if (afterId != null) {
-            spec = spec.param("after", afterId);
+        if (start != null) {
+            spec = spec.params(start.params());
         }
-        return spec.query(this::map).list();
+        return spec.query((rs, n) -> new SortedLead(map(rs, n), sortKey(rs, sort)))
+                .list();
     }
+
+    private static String sortKey(ResultSet rs, LeadSort sort) throws SQLException {
+        if (sort.isNewest()) {
+            return null;
+        }
+        return switch (sort.column()) {
+            case CREATED ->
+                rs.getObject("created_at", OffsetDateTime.class).toInstant().toString();
+            case UPDATED ->
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant().toString();
+            default -> rs.getString("x_sort_key");
+        };
+    }
+
+    /** A lead of a sorted page and its sort key (null for newest first). */
+    record SortedLead(StoredLead lead, String sortKey) {}
 
     long count(SqlWhere where) {
         return jdbc.sql("select count(*) from lead l where " + where.sql())

@@ -8,10 +8,14 @@ import dev.leadport.shared.NotFoundException;
 import dev.leadport.users.CurrentUser;
 import dev.leadport.users.Users;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The leads module's facade: single-lead changes and the filtered, paged list, with the role rules applied. */
 @Service
@@ -22,14 +26,20 @@ public class LeadService {
     private final Users users;
     private final LeadsProperties properties;
     private final LargeCounts largeCounts;
+    private final LeadChangeRepository changes;
+    private final TransactionTemplate transactions;
 
     LeadService(
             LeadRepository repository,
             CustomFields customFields,
             Users users,
             LeadsProperties properties,
-            LargeCounts largeCounts) {
+            LargeCounts largeCounts,
+            LeadChangeRepository changes,
+            TransactionTemplate transactions) {
         this.repository = repository;
+        this.changes = changes;
+        this.transactions = transactions;
         this.largeCounts = largeCounts;
         this.customFields = customFields;
         this.users = users;
@@ -48,7 +58,12 @@ public class LeadService {
         Long owner = request.ownerId() == null ? Long.valueOf(user.id()) : request.ownerId();
         LeadValues values = check(request, owner, user);
         try {
-            return get(repository.insert(values), user);
+            long id = transactions.execute(tx -> {
+                long created = repository.insert(values);
+                changes.record(created, "CREATED", user.id(), null, withoutEmpty(apiValues(values)));
+                return created;
+            });
+            return get(id, user);
         } catch (DuplicateKeyException e) {
             throw duplicateEmail(values.email(), user);
         }
@@ -61,8 +76,23 @@ public class LeadService {
         }
         Long owner = request.ownerId() == null ? existing.values().ownerId() : request.ownerId();
         LeadValues values = check(request, owner, user);
+        Map<String, Object> was = apiValues(existing.values());
+        Map<String, Object> is = apiValues(values);
+        Map<String, Object> before = new LinkedHashMap<>();
+        Map<String, Object> after = new LinkedHashMap<>();
+        was.forEach((key, value) -> {
+            if (!Objects.equals(value, is.get(key))) {
+                before.put(key, value);
+                after.put(key, is.get(key));
+            }
+        });
         try {
-            repository.update(id, values);
+            transactions.executeWithoutResult(tx -> {
+                repository.update(id, values);
+                if (!after.isEmpty()) {
+                    changes.record(id, "EDITED", user.id(), before, after);
+                }
+            });
         } catch (DuplicateKeyException e) {
             throw duplicateEmail(values.email(), user);
         }
@@ -75,18 +105,30 @@ public class LeadService {
         if (!user.mayAct(existing.values().ownerId())) {
             throw new ForbiddenException("Lead " + id + " belongs to another user.");
         }
-        repository.softDelete(id);
+        transactions.executeWithoutResult(tx -> {
+            if (repository.softDelete(id)) {
+                changes.record(id, "DELETED", user.id(), Map.of(), Map.of());
+            }
+        });
     }
 
     public LeadPage list(LeadFilter filter, Long afterId, int size, TotalCount totalCount, CurrentUser user) {
+        return list(filter, LeadSort.NEWEST, afterId == null ? null : String.valueOf(afterId), size, totalCount, user);
+    }
+
+    /** One page of the list in the given order, after the previous page's {@code nextCursor} (null: first page). */
+    public LeadPage list(
+            LeadFilter filter, LeadSort sort, String after, int size, TotalCount totalCount, CurrentUser user) {
         int limit = Math.max(1, Math.min(size, properties.maxPageSize()));
         SqlWhere where = LeadFilterSql.where(filter, user, properties.timeZone());
-        List<LeadRepository.StoredLead> rows = repository.page(where, afterId, limit + 1);
+        String cursor = after == null || after.isBlank() ? null : after;
+        List<LeadRepository.SortedLead> rows = repository.page(where, sort, cursor, limit + 1);
         boolean more = rows.size() > limit;
-        List<LeadRepository.StoredLead> page = more ? rows.subList(0, limit) : rows;
+        List<LeadRepository.SortedLead> page = more ? rows.subList(0, limit) : rows;
         Map<Long, String> names = ownerNames();
-        List<Lead> items = page.stream().map(l -> toLead(l, names)).toList();
-        String next = more ? String.valueOf(page.get(page.size() - 1).id()) : null;
+        List<Lead> items = page.stream().map(l -> toLead(l.lead(), names)).toList();
+        LeadRepository.SortedLead last = page.isEmpty() ? null : page.get(page.size() - 1);
+        String next = more ? sort.cursor(last.lead().id(), last.sortKey()) : null;
         return switch (totalCount) {
             case NONE -> new LeadPage(items, next, null, null);
             case EXACT -> new LeadPage(items, next, repository.count(where), true);
@@ -209,6 +251,29 @@ public class LeadService {
                 v.custom(),
                 l.createdAt(),
                 l.updatedAt());
+    }
+
+    /** A lead's values by their API names, as its change records keep them. */
+    private static Map<String, Object> apiValues(LeadValues v) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("firstName", v.firstName());
+        m.put("lastName", v.lastName());
+        m.put("email", v.email());
+        m.put("phone", v.phone());
+        m.put("company", v.company());
+        m.put("jobTitle", v.jobTitle());
+        m.put("status", v.status().name());
+        m.put("source", v.source());
+        m.put("ownerId", v.ownerId());
+        m.put("notes", v.notes());
+        m.put("custom", v.custom());
+        return m;
+    }
+
+    private static Map<String, Object> withoutEmpty(Map<String, Object> values) {
+        Map<String, Object> m = new LinkedHashMap<>(values);
+        m.values().removeIf(v -> v == null || (v instanceof Map<?, ?> map && map.isEmpty()));
+        return m;
     }
 
     private static String trim(String s) {

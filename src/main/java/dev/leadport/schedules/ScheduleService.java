@@ -287,7 +287,9 @@ class ScheduleService {
         for (int i = 0; i < list.size(); i++) {
             String r = list.get(i) == null ? "" : list.get(i).strip();
             if (!EMAIL.matcher(r).matches() || r.length() > 254) {
-                problems.add(new FieldProblem("recipients[" + i + "]", "'" + r + "' is not an email address"));
+                // The path counts from 0 like every API path; the sentence counts as people do.
+                problems.add(new FieldProblem(
+                        "recipients[" + i + "]", "recipient " + (i + 1) + ", '" + r + "', is not an email address"));
             } else {
                 out.add(r);
             }

@@ -7,11 +7,13 @@ import dev.leadport.leads.LeadField;
 import dev.leadport.leads.LeadFilter;
 import dev.leadport.leads.LeadPage;
 import dev.leadport.leads.LeadService;
+import dev.leadport.leads.LeadSort;
 import dev.leadport.leads.LeadStatus;
 import dev.leadport.leads.LeadsProperties;
 import dev.leadport.leads.TotalCount;
 import dev.leadport.shared.events.OperationStatus;
 import dev.leadport.shared.events.OperationType;
+import dev.leadport.users.CurrentUser;
 import dev.leadport.users.UserAccount;
 import dev.leadport.users.UserRole;
 import dev.leadport.users.Users;
@@ -35,7 +37,9 @@ class PageController {
             "field-created", "The custom field was added.",
             "field-saved", "The custom field was saved.",
             "field-deleted", "The custom field was deleted.",
-            "user-created", "The user was added.");
+            "user-created", "The user was added.",
+            "password-changed", "Your password was changed. Your other sessions were signed out.",
+            "password-reset", "The new password was set, and the user was signed out everywhere.");
 
     private final LeadService leads;
     private final Users users;
@@ -74,21 +78,34 @@ class PageController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate createdFrom,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate createdTo,
             @RequestParam(required = false) String q,
-            @RequestParam(required = false) Long after,
+            @RequestParam(required = false) String after,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String dir,
             @RequestParam(defaultValue = "25") int size,
             HttpServletRequest request,
             Model model) {
         LeadFilter filter = new LeadFilter(statuses, owner, source, createdFrom, createdTo, null, null, q);
-        LeadPage page = leads.list(filter, after, size, TotalCount.BOUNDED, users.current());
+        LeadSort order = LeadSort.parse(sort, dir);
+        CurrentUser me = users.current();
+        LeadPage page = leads.list(filter, order, after, size, TotalCount.BOUNDED, me);
         model.addAttribute("page", page);
         model.addAttribute("totalText", totalText(page));
         model.addAttribute("filter", filter);
         model.addAttribute("statuses", LeadStatus.values());
-        List<UserAccount> accounts = users.all();
+        // A REP sees only their own leads, so the owner filter offers only them.
+        List<UserAccount> accounts = users.all().stream()
+                .filter(u -> me.seesAllLeads() || u.id() == me.id())
+                .toList();
         model.addAttribute(
                 "owners", accounts.stream().map(UserAccount::username).toList());
         model.addAttribute("ownerAccounts", accounts);
-        model.addAttribute("query", request.getQueryString() == null ? "" : stripAfter(request.getQueryString()));
+        String query = request.getQueryString() == null ? "" : stripAfter(request.getQueryString());
+        model.addAttribute("query", query);
+        String filterQuery = LeadListColumns.without(query, "sort", "dir", "size");
+        model.addAttribute("filterQuery", filterQuery);
+        model.addAttribute("sort", order);
+        model.addAttribute("sortCaption", LeadListColumns.caption(order));
+        model.addAttribute("columns", LeadListColumns.of(order, filterQuery));
         boolean htmx = request.getHeader("HX-Request") != null && request.getHeader("HX-Boosted") == null;
         return htmx ? "leads :: results" : "leads";
     }
@@ -127,7 +144,7 @@ class PageController {
         customFields.all().forEach(f -> fields.add(new FieldChoice(f.key(), f.label())));
         model.addAttribute("fields", fields);
         model.addAttribute("statuses", LeadStatus.values());
-        model.addAttribute("ownerAccounts", users.all());
+        model.addAttribute("ownerAccounts", visibleOwners());
         return "export";
     }
 
@@ -148,6 +165,14 @@ class PageController {
         model.addAttribute("users", users.all());
         model.addAttribute("roles", UserRole.values());
         return "settings";
+    }
+
+    /** The users whose leads the signed-in user may see: everyone for MANAGERs and ADMINs, themselves for a REP. */
+    private List<UserAccount> visibleOwners() {
+        CurrentUser me = users.current();
+        return users.all().stream()
+                .filter(u -> me.seesAllLeads() || u.id() == me.id())
+                .toList();
     }
 
     /**

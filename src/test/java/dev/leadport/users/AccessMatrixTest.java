@@ -29,6 +29,8 @@ class AccessMatrixTest extends ApiTestBase {
 
     private static final String IE = "/api/leads/import-export";
     private static final String PAGE = "page";
+    /** A page form's POST sent without the form's CSRF token: refused before anything else. */
+    private static final String FORM = "form";
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -71,6 +73,7 @@ class AccessMatrixTest extends ApiTestBase {
             return new Call("/api/leads/" + repLead(email), map("email", email, "ownerId", userId("rep")));
         }));
         rules.add(all("DELETE", "/api/leads/{id}", 204, api -> path("/api/leads/" + repLead())));
+        rules.add(all("GET", "/api/leads/{id}/history", 200, api -> path("/api/leads/" + repLead() + "/history")));
         // custom fields
         rules.add(all("GET", "/api/custom-fields", 200, api -> path("/api/custom-fields")));
         rules.add(adminOnly("POST", "/api/custom-fields", 201, api -> new Call("/api/custom-fields", newField())));
@@ -104,6 +107,17 @@ class AccessMatrixTest extends ApiTestBase {
                 api -> new Call(
                         "/api/users/" + user(unique("target"), "REP"),
                         map("role", "MANAGER", "displayName", "Promoted"))));
+        rules.add(all(
+                "PUT",
+                "/api/users/me/password",
+                400,
+                api -> new Call("/api/users/me/password", map("currentPassword", "wrong", "newPassword", "new-pw-1"))));
+        rules.add(adminOnly(
+                "PUT",
+                "/api/users/{id}/password",
+                204,
+                api -> new Call(
+                        "/api/users/" + user(unique("pw"), "REP") + "/password", map("newPassword", "reset-pw-1"))));
         // imports
         rules.add(all("POST", IE + "/validate", 200, api -> new Call(IE + "/validate", upload())));
         rules.add(all("POST", IE + "/import", 202, api -> new Call(IE + "/import", upload())));
@@ -188,8 +202,31 @@ class AccessMatrixTest extends ApiTestBase {
         // pages
         rules.add(all("GET", "/login", 200, api -> new Call("/login", PAGE)));
         rules.add(all("GET", "/", 302, api -> new Call("/", PAGE)));
-        for (String page : List.of("/leads", "/leads/recycle-bin", "/import", "/export", "/activity", "/settings")) {
+        for (String page : List.of(
+                "/leads",
+                "/leads/recycle-bin",
+                "/leads/new",
+                "/import",
+                "/export",
+                "/activity",
+                "/settings",
+                "/settings/password")) {
             rules.add(all("GET", page, 200, api -> new Call(page, PAGE)));
+        }
+        rules.add(all("GET", "/leads/{id}", 200, api -> new Call("/leads/" + repLead(), PAGE)));
+        rules.add(adminOnly(
+                "GET",
+                "/settings/users/{id}/password",
+                200,
+                api -> new Call("/settings/users/" + userId("rep") + "/password", PAGE)));
+        for (String form : List.of(
+                "/leads/new",
+                "/leads/{id}",
+                "/leads/{id}/delete",
+                "/settings/password",
+                "/settings/users/{id}/password")) {
+            String path = form.replace("{id}", "1");
+            rules.add(all("POST", form, 403, api -> new Call(path, FORM)));
         }
         return rules;
     }
@@ -225,7 +262,11 @@ class AccessMatrixTest extends ApiTestBase {
                 soft.assertThat(response.status())
                         .as("%s %s as %s: %s", rule.method(), call.path(), role, abbreviated(response))
                         .isEqualTo(rule.expected(role));
-                if (response.status() == 403) {
+                if (response.status() == 403 && call.body() == PAGE) {
+                    soft.assertThat(response.contentType())
+                            .as("a page refuses with a page: %s %s as %s", rule.method(), call.path(), role)
+                            .startsWith("text/html");
+                } else if (response.status() == 403 && call.body() != FORM) {
                     soft.assertThat(response.contentType())
                             .as("%s %s as %s", rule.method(), call.path(), role)
                             .startsWith("application/problem+json");
@@ -241,6 +282,12 @@ class AccessMatrixTest extends ApiTestBase {
         Api anonymous = anonymous();
         for (Rule rule : rules()) {
             Call call = rule.call().apply(as("rep"));
+            if (call.body() == FORM) {
+                soft.assertThat(send(anonymous, rule.method(), call).status())
+                        .as("form %s without its CSRF token", call.path())
+                        .isEqualTo(403);
+                continue;
+            }
             if (call.body() == PAGE) {
                 Api.Response response = send(anonymous, rule.method(), call);
                 if (call.path().equals("/login")) {
@@ -379,9 +426,11 @@ class AccessMatrixTest extends ApiTestBase {
             case "DELETE" -> api.delete(call.path());
             case "PUT" -> api.put(call.path(), call.body());
             case "POST" ->
-                call.body() instanceof Map<?, ?> parts && parts.get("file") instanceof Api.FilePart
-                        ? api.postMultipart(call.path(), castParts(parts))
-                        : api.post(call.path(), call.body());
+                call.body() == FORM
+                        ? api.post(call.path(), null)
+                        : call.body() instanceof Map<?, ?> parts && parts.get("file") instanceof Api.FilePart
+                                ? api.postMultipart(call.path(), castParts(parts))
+                                : api.post(call.path(), call.body());
             default -> throw new IllegalArgumentException(method);
         };
     }

@@ -80,6 +80,8 @@ class ImportWizardJourneyTest extends BrowserTestBase {
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Undo this import"))
                 .click();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Keep it")))
+                .isFocused();
         page.getByRole(AriaRole.DIALOG)
                 .getByRole(
                         AriaRole.BUTTON,
@@ -87,6 +89,9 @@ class ImportWizardJourneyTest extends BrowserTestBase {
                 .click();
         assertThat(page.locator("#undo-result")).containsText("Undone: 3 created leads deleted");
         assertThat(page.locator("#result-status")).containsText("UNDONE");
+        assertThat(page.locator("#result-status")).not().containsText("Completed");
+        assertThat(page.locator("#result-status")).containsText("the leads it created are in the recycle bin");
+        assertThat(page.locator("#undo-result")).isFocused();
         org.assertj.core.api.Assertions.assertThat(leadsWithSource(source)).isZero();
     }
 

@@ -33,10 +33,12 @@ class LeadsListJourneyTest extends BrowserTestBase {
         assertThat(page.locator("#results-count")).containsText("27 leads match");
         assertThat(page).hasURL(Pattern.compile(".*source=" + source + ".*"));
 
-        page.locator("#status").selectOption("QUALIFIED");
+        page.locator("#status-filter summary").click();
+        page.locator("#status-QUALIFIED").check();
         assertThat(page.locator("#results-count")).containsText("9 leads match");
         assertThat(page).hasURL(Pattern.compile(".*status=QUALIFIED.*"));
-        page.locator("#status").selectOption("");
+        page.locator("#status-QUALIFIED").uncheck();
+        page.locator("#status-filter summary").click();
         assertThat(page.locator("#results-count")).containsText("27 leads match");
 
         page.getByLabel("Select Lead26").check();

@@ -25,7 +25,7 @@ public class ImportUndo {
     /** What the undo did. */
     public record UndoResult(long importId, long deleted, long restored, long keptTotal, List<Kept> kept) {}
 
-    public UndoResult undo(long importId) {
+    public UndoResult undo(long importId, long actorId) {
         // Which leads changed since the import is read before anything is undone.
         String keptWhere = """
                 from import_lead_change c join lead l on l.id = c.lead_id
@@ -45,6 +45,13 @@ public class ImportUndo {
                                 ? "the lead was deleted after the import"
                                 : "the lead was changed after the import, so it was left as it is"))
                 .list();
+        // The leads about to be put back keep, for their history, who undid the import, when, and what it had set.
+        jdbc.sql("""
+                        update import_lead_change c set undone_at = now(), undone_by = :actor, after = to_jsonb(l)
+                        from lead l
+                        where c.import_id = :id and l.id = c.lead_id
+                          and l.deleted_at is null and l.updated_at = c.changed_at
+                        """).param("id", importId).param("actor", actorId).update();
         long deleted = jdbc.sql("""
                         update lead l set deleted_at = now()
                         from import_lead_change c
