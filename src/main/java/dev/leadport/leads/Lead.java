@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 
 /** A lead as the API shows it. {@code phoneE164} is the normalised form of {@code phone}. */
-record Lead(
+public record Lead(
         long id,
         String firstName,
         String lastName,

@@ -4,7 +4,7 @@ import jakarta.validation.constraints.Size;
 import java.util.Map;
 
 /** A lead as a client sends it to create or replace one. A lead needs an email or a phone. */
-record LeadRequest(
+public record LeadRequest(
         @Size(max = LeadLimits.NAME) String firstName,
         @Size(max = LeadLimits.NAME) String lastName,
         @Size(max = LeadLimits.EMAIL) String email,
