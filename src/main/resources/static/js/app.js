@@ -52,7 +52,10 @@ window.leadport = {
     let text = d.detail || d.title || fallback || "The request failed.";
     const errors = d.errors || d.fieldErrors;
     if (Array.isArray(errors) && errors.length) {
-      text += " " + errors.map((e) => (e.field ? e.field + ": " : "") + (e.message || e.reason || "")).join("; ");
+      // The detail often is the first error already ("file: The file cannot be read: ..."): say each sentence once.
+      const extra = errors.map((e) => (e.field ? e.field + ": " : "") + (e.message || e.reason || ""))
+        .filter((line) => !text.includes(line) && !text.includes(line.replace(/^[^:]+: /, "")));
+      if (extra.length) text += " " + extra.join("; ");
     } else if (errors && typeof errors === "object") {
       text += " " + Object.entries(errors).map(([k, v]) => `${k}: ${v}`).join("; ");
     }
