@@ -13,6 +13,7 @@ import dev.leadport.imports.pipeline.ImportPlanner;
 import dev.leadport.imports.pipeline.ImportSettings;
 import dev.leadport.imports.pipeline.ImportSettingsFactory;
 import dev.leadport.imports.pipeline.StagingWriter;
+import dev.leadport.imports.pipeline.ValueColumns;
 import dev.leadport.imports.reading.FileFacts;
 import dev.leadport.imports.reading.UnreadableFileException;
 import dev.leadport.shared.ConflictException;
@@ -113,9 +114,20 @@ public class ImportService {
     /** An uploaded file, spooled to a local temporary file by the caller. */
     public record Upload(String fileName, long size, Path path) {}
 
-    /** What the user chose: the mapping (header to target, or null to suggest), options and duplicate mode. */
+    /**
+     * What the user chose: the mapping (header to target, or null to suggest), options and duplicate mode, and for an
+     * import the token of the dry run the user reviewed (only then is the mapping saved for next time).
+     */
     public record ImportRequest(
-            Map<String, String> mapping, ImportRequestOptions options, DuplicateMode duplicateMode) {}
+            Map<String, String> mapping,
+            ImportRequestOptions options,
+            DuplicateMode duplicateMode,
+            String reviewToken) {
+
+        public ImportRequest(Map<String, String> mapping, ImportRequestOptions options, DuplicateMode duplicateMode) {
+            this(mapping, options, duplicateMode, null);
+        }
+    }
 
     /** Runs the whole file through the import's path (read, check, stage, plan) and rolls everything back. */
     public ValidationReport validate(Upload upload, ImportRequest request, CurrentUser actor) {
@@ -151,10 +163,23 @@ public class ImportService {
                         "fileSize",
                         upload.size(),
                         "duplicateMode",
-                        report.duplicateMode().name()),
-                report.errorsTotal() == 0 ? null : report.errorsTotal() + " row problems found",
+                        report.duplicateMode().name(),
+                        "rowsWithWarnings",
+                        report.rowsWithWarnings()),
+                validationSummary(report),
                 Map.of()));
         return report;
+    }
+
+    private static String validationSummary(ValidationReport report) {
+        List<String> parts = new ArrayList<>();
+        if (report.errorsTotal() > 0) {
+            parts.add(report.errorsTotal() + " row problems found");
+        }
+        if (report.rowsWithWarnings() > 0) {
+            parts.add(report.rowsWithWarnings() + " rows would be imported with warnings");
+        }
+        return parts.isEmpty() ? null : String.join("; ", parts);
     }
 
     private ValidationReport dryRun(
@@ -165,25 +190,37 @@ public class ImportService {
             CurrentUser actor,
             Instant started) {
         List<RowProblem> errors = new ArrayList<>();
+        List<RowProblem> warnings = new ArrayList<>();
         List<Map<String, Object>> sample = new ArrayList<>();
         long total = 0;
         long valid = 0;
         long errorsTotal = 0;
+        long warningsTotal = 0;
+        long rowsWithWarnings = 0;
         try (FileRows rows = FileRows.open(upload.path(), settings)) {
+            // Counted in the same pass as the check, for the value review.
+            rows.countValues();
             List<CheckedRow> chunk;
             while (!(chunk = rows.next(properties.chunkRows())).isEmpty()) {
                 total += chunk.size();
                 valid += stage(scratchId, chunk);
                 for (CheckedRow row : chunk) {
-                    if (!row.isValid()) {
-                        errorsTotal += row.result().problems().size();
-                        for (RowProblem p : row.result().problems()) {
-                            if (errors.size() < properties.maxErrorsInResponse()) {
-                                errors.add(p);
-                            }
+                    for (RowProblem p : row.result().problems()) {
+                        List<RowProblem> list = p.isError() ? errors : warnings;
+                        if (list.size() < properties.maxErrorsInResponse()) {
+                            list.add(p);
                         }
-                    } else if (sample.size() < properties.sampleRows()) {
-                        sample.add(LeadDraftView.of(row));
+                        if (p.isError()) {
+                            errorsTotal++;
+                        } else {
+                            warningsTotal++;
+                        }
+                    }
+                    if (row.isValid()) {
+                        rowsWithWarnings += row.result().hasWarnings() ? 1 : 0;
+                        if (sample.size() < properties.sampleRows()) {
+                            sample.add(LeadDraftView.of(row));
+                        }
                     }
                 }
             }
@@ -211,7 +248,13 @@ public class ImportService {
                     errors,
                     errorsTotal,
                     sample,
-                    clock.instant().toEpochMilli() - started.toEpochMilli());
+                    clock.instant().toEpochMilli() - started.toEpochMilli(),
+                    settings.savedMappingPublished(),
+                    rowsWithWarnings,
+                    warnings,
+                    warningsTotal,
+                    ValueColumns.of(rows.valueCounts(), settings),
+                    reviewToken(settings, facts.headers(), actor));
         } catch (IOException e) {
             throw new InvalidInputException("file", "The file could not be read: " + e.getMessage());
         } catch (UnreadableFileException e) {
@@ -225,6 +268,9 @@ public class ImportService {
         FileFacts facts;
         try (FileRows rows = FileRows.open(upload.path(), settings)) {
             facts = rows.facts();
+            if (rows.next(1).isEmpty()) {
+                throw new InvalidInputException("file", "The file has no data rows, only a header line.");
+            }
         } catch (IOException e) {
             throw new InvalidInputException("file", "The file could not be read: " + e.getMessage());
         } catch (UnreadableFileException e) {
@@ -241,7 +287,10 @@ public class ImportService {
             throw new InvalidInputException("file", "The upload could not be read: " + e.getMessage());
         }
         Map<String, String> mapping = settings.mapping().toSaved();
-        savedMappings.save(facts.headers(), mapping, actor);
+        // Saved for the next file of this shape only when the user reviewed exactly this mapping in a dry run.
+        if (reviewToken(settings, facts.headers(), actor).equals(request.reviewToken())) {
+            savedMappings.save(facts.headers(), mapping, settings.requested().valueMaps(), actor);
+        }
         long id = tx.execute(status -> {
             long jobId = jobs.insert(
                     stored.id(),
@@ -249,7 +298,7 @@ public class ImportService {
                     stored.size(),
                     facts,
                     mapping,
-                    options(request),
+                    settings.requested(),
                     mode(request),
                     actor.id());
             ImportJob.schedule(scheduler, importTask, jobId, clock);
@@ -347,6 +396,14 @@ public class ImportService {
         } catch (SQLException e) {
             throw new SQLStateSQLExceptionTranslator().translate("COPY into staging", null, e);
         }
+    }
+
+    private String reviewToken(ImportSettings settings, List<String> headers, CurrentUser actor) {
+        return savedMappings.reviewToken(
+                actor,
+                headers,
+                settings.mapping().toSaved(),
+                settings.requested().valueMaps());
     }
 
     private ImportSettings settings(Upload upload, ImportRequest request, CurrentUser actor) {
