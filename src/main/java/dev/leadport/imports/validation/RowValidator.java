@@ -54,6 +54,13 @@ public final class RowValidator {
         this.countryColumn = countryColumn(mapping, customFields);
     }
 
+    private static Parsed<PhoneNumber> phone(String text, String region, boolean emailGiven) {
+        Parsed<PhoneNumber> phone = PhoneNumber.parse(text, region);
+        return emailGiven || phone.isValid()
+                ? phone
+                : Parsed.invalid(phone.problem().orElseThrow() + "; a lead without an email needs a valid phone");
+    }
+
     /** A column mapped to country, else one mapped to a custom field called country. */
     private static int countryColumn(ColumnMapping mapping, List<CustomFieldSpec> customFields) {
         Optional<ColumnMapping.Column> country = mapping.columnFor(ColumnTarget.COUNTRY);
@@ -98,11 +105,13 @@ public final class RowValidator {
         EmailAddress email = reading.parsed(LeadField.EMAIL, EmailAddress::parse, null);
         String region = regionOf(row);
         String phoneText = reading.text(LeadField.PHONE);
+        // Without an email, the phone is what reaches the lead: a phone that is no valid number then fails the row.
+        boolean emailGiven = reading.contactSeen;
         PhoneNumber phone = reading.parse(
                 ColumnTarget.field(LeadField.PHONE),
                 phoneText,
-                text -> PhoneNumber.parse(text, region),
-                WarningKind.PHONE);
+                text -> phone(text, region, emailGiven),
+                emailGiven ? WarningKind.PHONE : null);
         reading.contactSeen |= phoneText != null;
         reading.requireEmailOrPhone();
         // An empty, unknown or "leave empty" status is null: a new lead is NEW, an updated one keeps its status.

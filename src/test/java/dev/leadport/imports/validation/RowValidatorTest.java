@@ -110,11 +110,15 @@ class RowValidatorTest {
     }
 
     @Test
-    void aRowWithOnlyABadPhoneLandsWithItKeptAsTyped() {
+    void aRowWhoseOnlyContactIsABadPhoneFailsForNothingReachesTheLead() {
         RowResult result = validate(row("Ann", "", "", "8191161473", "", "", "", ""));
 
-        assertThat(result.isValid()).isTrue();
-        assertThat(result.lead().phoneRaw()).isEqualTo("8191161473");
+        assertThat(result.isValid()).isFalse();
+        assertThat(result.problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p.reason())
+                        .isEqualTo(
+                                "not a valid phone number for region US; a lead without an email needs a valid phone"));
     }
 
     @Test
