@@ -235,7 +235,8 @@
         lp.el("caption", { text: `Values in “${col.header}” (${col.targetLabel})` }),
         lp.el("thead", {}, lp.el("tr", {}, lp.el("th", { scope: "col", text: "Value in your file" }), lp.el("th", { scope: "col", text: "Rows" }),
           lp.el("th", { scope: "col", text: "Becomes" }), lp.el("th", { scope: "col", text: "Note" }))),
-        lp.el("tbody", {}, rows))), more);
+        lp.el("tbody", {}, rows))));
+      if (more) box.append(more);
     });
     $("value-maps").hidden = shown === 0;
   }
