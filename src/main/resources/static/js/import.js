@@ -7,7 +7,9 @@
   const maxBytes = Number(main.dataset.maxBytes);
   const $ = (id) => document.getElementById(id);
   const wizardError = $("wizard-error");
-  const state = { file: null, report: null, mapping: {}, valueMaps: {}, job: null, errorPage: 0, source: null };
+  const state = { file: null, report: null, mapping: {}, valueMaps: {}, newOptions: {}, job: null, errorPage: 0, source: null };
+  const isAdmin = main.dataset.admin === "true";
+  const NEW_OPTION = "\u0000new";
   const ERRORS_PER_PAGE = 10;
 
   function show(step) {
@@ -63,6 +65,9 @@
     }
     const strict = [...document.querySelectorAll('input[name="strict"]:checked')].map((b) => b.value);
     if (strict.length) data.append("strict", strict.join(","));
+    const newOptions = Object.fromEntries(Object.entries(state.newOptions).filter(([t, o]) => mapped.has(t) && o.length)
+      .map(([t, o]) => [t.replace(/^custom:/, ""), o]));
+    if (Object.keys(newOptions).length) data.append("newOptions", JSON.stringify(newOptions));
     if (withDuplicateMode) data.append("duplicateMode", document.querySelector('input[name="duplicateMode"]:checked').value);
     if (reviewToken) data.append("reviewToken", reviewToken);
     return data;
@@ -122,6 +127,7 @@
     state.file = file;
     state.mapping = {};
     state.valueMaps = {};
+    state.newOptions = {};
     const result = await validate(false);
     if (!result.ok) {
       fail(uploadProblem(result));
@@ -220,12 +226,25 @@
         if (v.how === "suggested" && !(v.value in map)) map[v.value] = v.becomes;
         const select = lp.el("select", { id: `value-${c}-${i}`, "aria-label": `“${v.value}” becomes` },
           lp.el("option", { value: "", text: col.unknownBecomes }),
-          ...col.choices.map((ch) => lp.el("option", { value: ch.value, text: ch.label })));
+          ...col.choices.map((ch) => lp.el("option", { value: ch.value, text: ch.label })),
+          // An admin may make an unknown value of a choice field one of its options.
+          col.canAddOption && v.how !== "valid" && isAdmin ? lp.el("option", { value: NEW_OPTION, text: `Add “${v.value}” as a new option` }) : null);
         select.value = v.value in map ? map[v.value] : natural(v);
         const note = v.how === "suggested" ? `Suggested (${Math.round(v.confidence * 100)} % sure)`
           : v.how === "unknown" ? (col.target === "owner" ? "Not a Leadport user" : "Not a known value") : HOW_TEXT[v.how] || "";
         const noteCell = lp.el("td", { text: note });
-        select.addEventListener("change", () => { map[v.value] = select.value; noteCell.textContent = "Your choice"; });
+        select.addEventListener("change", () => {
+          const options = (state.newOptions[col.target] ||= []);
+          const at = options.indexOf(v.value);
+          if (at >= 0) options.splice(at, 1);
+          if (select.value === NEW_OPTION) {
+            options.push(v.value);
+            map[v.value] = v.value;
+          } else {
+            map[v.value] = select.value;
+          }
+          noteCell.textContent = "Your choice";
+        });
         return lp.el("tr", {}, lp.el("th", { scope: "row", class: "wrap", text: v.value }), lp.el("td", { text: lp.number(v.rows) }),
           lp.el("td", {}, select), noteCell);
       });

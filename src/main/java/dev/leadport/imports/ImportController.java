@@ -40,6 +40,7 @@ class ImportController {
 
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
     private static final TypeReference<Map<String, Map<String, String>>> VALUE_MAPS = new TypeReference<>() {};
+    private static final TypeReference<Map<String, List<String>>> NEW_OPTIONS = new TypeReference<>() {};
 
     private final ImportService imports;
     private final ImportProgress progress;
@@ -64,7 +65,8 @@ class ImportController {
     }
 
     /** The value parameters of validate and import: value maps, constants, strict warning kinds. */
-    record ValueParameters(String valueMaps, String constants, String overrideConstants, String strict) {}
+    record ValueParameters(
+            String valueMaps, String constants, String overrideConstants, String strict, String newOptions) {}
 
     @PostMapping(path = "/validate", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ValidationReport validate(
@@ -77,7 +79,8 @@ class ImportController {
             @RequestParam(required = false) String valueMaps,
             @RequestParam(required = false) String constants,
             @RequestParam(required = false) String overrideConstants,
-            @RequestParam(required = false) String strict)
+            @RequestParam(required = false) String strict,
+            @RequestParam(required = false) String newOptions)
             throws IOException {
         ImportService.ImportRequest request = request(
                 mapping,
@@ -85,7 +88,7 @@ class ImportController {
                 dateOrder,
                 statusValues,
                 duplicateMode,
-                new ValueParameters(valueMaps, constants, overrideConstants, strict),
+                new ValueParameters(valueMaps, constants, overrideConstants, strict, newOptions),
                 null);
         return withUpload(file, upload -> imports.validate(upload, request, users.current()));
     }
@@ -102,6 +105,7 @@ class ImportController {
             @RequestParam(required = false) String constants,
             @RequestParam(required = false) String overrideConstants,
             @RequestParam(required = false) String strict,
+            @RequestParam(required = false) String newOptions,
             @RequestParam(required = false) String reviewToken)
             throws IOException {
         ImportService.ImportRequest request = request(
@@ -110,7 +114,7 @@ class ImportController {
                 dateOrder,
                 statusValues,
                 duplicateMode,
-                new ValueParameters(valueMaps, constants, overrideConstants, strict),
+                new ValueParameters(valueMaps, constants, overrideConstants, strict, newOptions),
                 reviewToken);
         ImportJobView job = withUpload(file, upload -> imports.start(upload, request, users.current()));
         return ResponseEntity.accepted()
@@ -208,9 +212,23 @@ class ImportController {
                         valueMaps(values.valueMaps()),
                         jsonMap("constants", values.constants()),
                         override,
-                        values.strict() == null ? null : List.of(values.strict())),
+                        values.strict() == null ? null : List.of(values.strict()),
+                        newOptions(values.newOptions())),
                 mode,
                 reviewToken == null || reviewToken.isBlank() ? null : reviewToken.strip());
+    }
+
+    private Map<String, List<String>> newOptions(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return json.readValue(text, NEW_OPTIONS);
+        } catch (JacksonException e) {
+            throw new InvalidInputException(
+                    "newOptions",
+                    "is not a JSON object of field key to a list of options, e.g. {\"tier\": [\"Platinum\"]}");
+        }
     }
 
     private Map<String, Map<String, String>> valueMaps(String text) {

@@ -14,6 +14,7 @@ import java.util.Map;
  * @param constants a value for every row per target, e.g. {"source": "Expo 2026"}
  * @param overrideConstants whether constants replace the file's values too (else they fill empty cells only)
  * @param strict warning kinds that fail their row instead: phone, owner, status, custom
+ * @param newOptions options an admin adds to choice fields with this import, by field key, e.g. {"tier": ["Platinum"]}
  */
 public record ImportRequestOptions(
         String defaultRegion,
@@ -22,7 +23,8 @@ public record ImportRequestOptions(
         Map<String, Map<String, String>> valueMaps,
         Map<String, String> constants,
         Boolean overrideConstants,
-        List<String> strict) {
+        List<String> strict,
+        Map<String, List<String>> newOptions) {
 
     public ImportRequestOptions {
         statusValues = statusValues == null ? Map.of() : Map.copyOf(statusValues);
@@ -30,15 +32,16 @@ public record ImportRequestOptions(
         constants = constants == null ? Map.of() : Map.copyOf(constants);
         overrideConstants = Boolean.TRUE.equals(overrideConstants);
         strict = strict == null ? List.of() : List.copyOf(strict);
+        newOptions = newOptions == null ? Map.of() : Map.copyOf(newOptions);
     }
 
     public ImportRequestOptions(String defaultRegion, String dateOrder, Map<String, String> statusValues) {
-        this(defaultRegion, dateOrder, statusValues, null, null, null, null);
+        this(defaultRegion, dateOrder, statusValues, null, null, null, null, null);
     }
 
     /** The same options with value maps saved for the file's headers under the user's own. */
     public ImportRequestOptions withValueMaps(Map<String, Map<String, String>> maps) {
         return new ImportRequestOptions(
-                defaultRegion, dateOrder, statusValues, maps, constants, overrideConstants, strict);
+                defaultRegion, dateOrder, statusValues, maps, constants, overrideConstants, strict, newOptions);
     }
 }

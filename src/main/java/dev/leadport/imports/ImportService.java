@@ -16,6 +16,7 @@ import dev.leadport.imports.pipeline.StagingWriter;
 import dev.leadport.imports.pipeline.ValueColumns;
 import dev.leadport.imports.reading.FileFacts;
 import dev.leadport.imports.reading.UnreadableFileException;
+import dev.leadport.leads.CustomFields;
 import dev.leadport.shared.ConflictException;
 import dev.leadport.shared.ForbiddenException;
 import dev.leadport.shared.InvalidInputException;
@@ -73,6 +74,7 @@ public class ImportService {
     private final DataSource dataSource;
     private final ApplicationEventPublisher events;
     private final Users users;
+    private final CustomFields customFields;
     private final ImportsProperties properties;
     private final Clock clock;
 
@@ -91,6 +93,7 @@ public class ImportService {
             DataSource dataSource,
             ApplicationEventPublisher events,
             Users users,
+            CustomFields customFields,
             ImportsProperties properties,
             Clock clock) {
         this.jobs = jobs;
@@ -107,6 +110,7 @@ public class ImportService {
         this.dataSource = dataSource;
         this.events = events;
         this.users = users;
+        this.customFields = customFields;
         this.properties = properties;
         this.clock = clock;
     }
@@ -286,6 +290,8 @@ public class ImportService {
         } catch (IOException e) {
             throw new InvalidInputException("file", "The upload could not be read: " + e.getMessage());
         }
+        // The options an admin maps values onto exist before the job reads the field definitions.
+        settings.requested().newOptions().forEach(customFields::addOptions);
         Map<String, String> mapping = settings.mapping().toSaved();
         // Saved for the next file of this shape only when the user reviewed exactly this mapping in a dry run.
         if (reviewToken(settings, facts.headers(), actor).equals(request.reviewToken())) {

@@ -50,8 +50,8 @@ public record ValidationReport(
 
     /**
      * A fixed-value column: its most frequent values with their row counts (the whole file), how many further values
-     * in how many rows are not listed, the values a user may map to ({@code choices}) and what an unknown value
-     * becomes.
+     * in how many rows are not listed, the values a user may map to ({@code choices}), what an unknown value
+     * becomes, and whether an admin may add a value as a new option ({@code newOptions}).
      */
     public record ValueColumn(
             String header,
@@ -62,7 +62,8 @@ public record ValidationReport(
             long moreValues,
             long moreRows,
             List<Choice> choices,
-            String unknownBecomes) {}
+            String unknownBecomes,
+            boolean canAddOption) {}
 
     /**
      * One distinct value: the rows holding it, what it becomes ({@code ""}: left empty) and how that was decided:

@@ -292,6 +292,42 @@ class ImportWarningsApiTest extends ApiTestBase {
     }
 
     @Test
+    void anAdminMayAddAFilesValueAsANewOptionOfAChoiceField() {
+        Api admin = as("admin");
+        String tag = unique("opt");
+        String key = "tier_" + tag.substring(tag.length() - 8).replace('-', '_');
+        Api.Response field = admin.post(
+                "/api/custom-fields",
+                Map.of("key", key, "label", "Tier " + tag, "type", "CHOICE", "options", java.util.List.of("Gold")));
+        assertThat(field.status()).as(field.toString()).isEqualTo(201);
+        String csv = "Email,Tier " + tag + ",Source\no1-" + tag + "@x.io,Platinum," + tag + "\no2-" + tag
+                + "@x.io,gold," + tag + "\n";
+
+        JsonNode before = validate(admin, csv, Map.of());
+        assertThat(values(before, "custom:" + key).get("Platinum").get("how").asString())
+                .isEqualTo("unknown");
+        assertThat(column(before, "custom:" + key).get("canAddOption").asBoolean())
+                .isTrue();
+        assertThat(before.get("rowsWithWarnings").asLong()).isEqualTo(1);
+
+        Map<String, String> adding = Map.of("newOptions", "{\"" + key + "\": [\"Platinum\"]}");
+        JsonNode after = validate(admin, csv, adding);
+        assertThat(values(after, "custom:" + key).get("Platinum").get("how").asString())
+                .isEqualTo("valid");
+        assertThat(after.get("rowsWithWarnings").asLong()).isZero();
+        assertThat(as("manager")
+                        .postMultipart(
+                                PATH + "/validate",
+                                Map.of("file", FilePart.csv("a.csv", csv), "newOptions", adding.get("newOptions")))
+                        .status())
+                .isEqualTo(403);
+
+        importFile(admin, csv, adding);
+        assertThat(lead(admin, "o1-" + tag).get("custom").get(key).asString()).isEqualTo("Platinum");
+        assertThat(admin.get("/api/custom-fields").body()).contains("\"Platinum\"");
+    }
+
+    @Test
     void aHeaderOnlyFileHasNoRowsToImport() {
         Api admin = as("admin");
         String csv = "Email,First Name\n";

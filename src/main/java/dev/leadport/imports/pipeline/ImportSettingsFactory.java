@@ -20,6 +20,7 @@ import dev.leadport.leads.CustomFields;
 import dev.leadport.leads.LeadField;
 import dev.leadport.leads.LeadStatus;
 import dev.leadport.leads.LeadsProperties;
+import dev.leadport.shared.ForbiddenException;
 import dev.leadport.shared.InvalidInputException;
 import dev.leadport.users.CurrentUser;
 import dev.leadport.users.Users;
@@ -136,6 +137,7 @@ public class ImportSettingsFactory {
             boolean saved,
             boolean published)
             throws IOException, UnreadableFileException {
+        specs = withNewOptions(specs, requested.newOptions(), actor);
         OwnerResolver owners = new OwnerResolver(users.all(), actor);
         ImportOptions options = options(requested, specs, owners);
         if (file != null && options.dateOrder() == DateOrder.AUTO) {
@@ -181,7 +183,7 @@ public class ImportSettingsFactory {
                                 .orElseThrow(() -> new InvalidInputException(
                                         "statusValues",
                                         "'" + status + "' (for '" + word + "') is not a lead status"))));
-        ImportValueChecks checks = new ImportValueChecks(specs, owners);
+        ImportValueChecks checks = new ImportValueChecks(specs, owners, text -> target(text, specs));
         return new ImportOptions(
                 region,
                 order,
@@ -267,6 +269,50 @@ public class ImportSettingsFactory {
                         .filter(LeadField::importable)
                         .map(LeadField::key)
                         .toList());
+    }
+
+    /** The custom fields with the options an admin adds with this import (added for real when it starts). */
+    private static List<CustomFieldSpec> withNewOptions(
+            List<CustomFieldSpec> specs, Map<String, List<String>> newOptions, CurrentUser actor) {
+        if (newOptions.isEmpty()) {
+            return specs;
+        }
+        if (!actor.isAdmin()) {
+            throw new ForbiddenException("Only an admin can add options to a choice field.");
+        }
+        List<CustomFieldSpec> extended = new java.util.ArrayList<>();
+        for (CustomFieldSpec spec : specs) {
+            List<String> added = newOptions.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(spec.key())
+                            || e.getKey().equalsIgnoreCase("custom:" + spec.key()))
+                    .flatMap(e -> e.getValue().stream())
+                    .map(String::strip)
+                    .filter(o -> !o.isEmpty())
+                    .toList();
+            if (added.isEmpty()) {
+                extended.add(spec);
+                continue;
+            }
+            if (spec.type() != CustomFieldSpec.Type.CHOICE) {
+                throw new InvalidInputException("newOptions", spec.label() + " is not a choice field");
+            }
+            if (added.stream().anyMatch(o -> o.length() > 100)) {
+                throw new InvalidInputException("newOptions", "an option of " + spec.label() + " is longer than 100");
+            }
+            List<String> options = new java.util.ArrayList<>(spec.options());
+            added.stream()
+                    .filter(o -> options.stream().noneMatch(existing -> existing.equalsIgnoreCase(o)))
+                    .distinct()
+                    .forEach(options::add);
+            extended.add(new CustomFieldSpec(spec.key(), spec.label(), spec.type(), options, spec.required()));
+        }
+        for (String key : newOptions.keySet()) {
+            String bare = key.regionMatches(true, 0, "custom:", 0, 7) ? key.substring(7) : key;
+            if (specs.stream().noneMatch(s -> s.key().equalsIgnoreCase(bare))) {
+                throw new InvalidInputException("newOptions", "There is no custom field '" + key + "'.");
+            }
+        }
+        return extended;
     }
 
     private List<CustomFieldSpec> customSpecs() {

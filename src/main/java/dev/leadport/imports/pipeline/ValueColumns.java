@@ -46,7 +46,9 @@ public final class ValueColumns {
                             choices(target, settings),
                             target.equals(ColumnTarget.field(LeadField.OWNER))
                                     ? "The importer (" + settings.owners().importerName() + ")"
-                                    : "Leave empty");
+                                    : "Leave empty",
+                            target.kind() == ColumnTarget.Kind.CUSTOM
+                                    && spec(target, settings).type() == CustomFieldSpec.Type.CHOICE);
                 })
                 .toList();
     }

@@ -3,7 +3,6 @@ package dev.leadport.imports.validation;
 import dev.leadport.imports.mapping.ColumnTarget;
 import dev.leadport.imports.mapping.CustomFieldSpec;
 import dev.leadport.imports.mapping.HeaderNames;
-import dev.leadport.imports.pipeline.ImportSettingsFactory;
 import dev.leadport.leads.LeadField;
 import dev.leadport.leads.LeadStatus;
 import dev.leadport.leads.Parsed;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Checks the value maps and constants a user sent with an import once, before any row is read, and brings each
@@ -27,10 +27,14 @@ public final class ImportValueChecks {
 
     private final List<CustomFieldSpec> specs;
     private final OwnerResolver owners;
+    private final Function<String, ColumnTarget> targets;
 
-    public ImportValueChecks(List<CustomFieldSpec> specs, OwnerResolver owners) {
+    /** {@code targets} reads a target as users write it, as the mapping does. */
+    public ImportValueChecks(
+            List<CustomFieldSpec> specs, OwnerResolver owners, Function<String, ColumnTarget> targets) {
         this.specs = List.copyOf(specs);
         this.owners = owners;
+        this.targets = targets;
     }
 
     public ValueMaps valueMaps(Map<String, Map<String, String>> given) {
@@ -129,7 +133,7 @@ public final class ImportValueChecks {
 
     private ColumnTarget target(String parameter, String text) {
         try {
-            return ImportSettingsFactory.target(text, specs);
+            return targets.apply(text);
         } catch (InvalidInputException e) {
             throw new InvalidInputException(parameter, "'" + text + "' is not a lead field or custom field key");
         }
