@@ -121,7 +121,6 @@ class ImportWarningsApiTest extends ApiTestBase {
                     .append(tag)
                     .append('\n');
         }
-        // Rows past the first chunk count too: the values are of the whole file.
         JsonNode report = validate(admin, csv.toString(), Map.of());
 
         Map<String, JsonNode> status = values(report, "status");
