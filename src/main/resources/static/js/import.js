@@ -70,6 +70,7 @@
     if (Object.keys(newOptions).length) data.append("newOptions", JSON.stringify(newOptions));
     if (withDuplicateMode) data.append("duplicateMode", document.querySelector('input[name="duplicateMode"]:checked').value);
     if (reviewToken) data.append("reviewToken", reviewToken);
+    if (reviewToken && $("publish-mapping") && $("publish-mapping").checked) data.append("publishMapping", "true");
     return data;
   }
 

@@ -106,7 +106,8 @@ class ImportController {
             @RequestParam(required = false) String overrideConstants,
             @RequestParam(required = false) String strict,
             @RequestParam(required = false) String newOptions,
-            @RequestParam(required = false) String reviewToken)
+            @RequestParam(required = false) String reviewToken,
+            @RequestParam(defaultValue = "false") boolean publishMapping)
             throws IOException {
         ImportService.ImportRequest request = request(
                 mapping,
@@ -116,7 +117,9 @@ class ImportController {
                 duplicateMode,
                 new ValueParameters(valueMaps, constants, overrideConstants, strict, newOptions),
                 reviewToken);
-        ImportJobView job = withUpload(file, upload -> imports.start(upload, request, users.current()));
+        ImportService.ImportRequest publishing = new ImportService.ImportRequest(
+                request.mapping(), request.options(), request.duplicateMode(), request.reviewToken(), publishMapping);
+        ImportJobView job = withUpload(file, upload -> imports.start(upload, publishing, users.current()));
         return ResponseEntity.accepted()
                 .location(URI.create("/api/leads/import-export/imports/" + job.id()))
                 .body(job);
@@ -215,7 +218,8 @@ class ImportController {
                         values.strict() == null ? null : List.of(values.strict()),
                         newOptions(values.newOptions())),
                 mode,
-                reviewToken == null || reviewToken.isBlank() ? null : reviewToken.strip());
+                reviewToken == null || reviewToken.isBlank() ? null : reviewToken.strip(),
+                false);
     }
 
     private Map<String, List<String>> newOptions(String text) {

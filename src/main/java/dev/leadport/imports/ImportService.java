@@ -126,10 +126,11 @@ public class ImportService {
             Map<String, String> mapping,
             ImportRequestOptions options,
             DuplicateMode duplicateMode,
-            String reviewToken) {
+            String reviewToken,
+            boolean publishMapping) {
 
         public ImportRequest(Map<String, String> mapping, ImportRequestOptions options, DuplicateMode duplicateMode) {
-            this(mapping, options, duplicateMode, null);
+            this(mapping, options, duplicateMode, null, false);
         }
     }
 
@@ -294,8 +295,19 @@ public class ImportService {
         settings.requested().newOptions().forEach(customFields::addOptions);
         Map<String, String> mapping = settings.mapping().toSaved();
         // Saved for the next file of this shape only when the user reviewed exactly this mapping in a dry run.
-        if (reviewToken(settings, facts.headers(), actor).equals(request.reviewToken())) {
+        boolean reviewed = reviewToken(settings, facts.headers(), actor).equals(request.reviewToken());
+        if (request.publishMapping() && (!actor.isAdmin() || !reviewed)) {
+            throw actor.isAdmin()
+                    ? new InvalidInputException(
+                            "publishMapping", "only a mapping reviewed in a dry run (its reviewToken) can be published")
+                    : new ForbiddenException("Only an admin can publish a mapping for everybody.");
+        }
+        if (reviewed) {
             savedMappings.save(facts.headers(), mapping, settings.requested().valueMaps(), actor);
+            if (request.publishMapping()) {
+                savedMappings.publish(
+                        savedMappings.find(facts.headers(), actor).orElseThrow().id(), actor);
+            }
         }
         long id = tx.execute(status -> {
             long jobId = jobs.insert(

@@ -285,6 +285,11 @@ class ImportWarningsApiTest extends ApiTestBase {
         }
         Api.Response published = admin.post(PATH + "/mappings/" + adminId + "/publish", null);
         assertThat(published.status()).as(published.toString()).isEqualTo(200);
+        Map<String, String> repPublishing = new HashMap<>(withToken);
+        repPublishing.put("publishMapping", "true");
+        Map<String, Object> parts = new LinkedHashMap<>(repPublishing);
+        parts.put("file", FilePart.csv("leads.csv", csv.replace("s1-", "s8-")));
+        assertThat(rep.postMultipart(PATH + "/import", parts).status()).isEqualTo(403);
         JsonNode forManager = validate(manager, header + "Ed,s7-" + tag + "@x.io,Rent\n", Map.of());
         assertThat(forManager.get("savedMappingApplied").asBoolean()).isTrue();
         assertThat(forManager.get("savedMappingPublished").asBoolean()).isTrue();
