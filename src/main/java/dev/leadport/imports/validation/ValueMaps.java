@@ -37,14 +37,6 @@ public final class ValueMaps {
         this.given = Map.copyOf(copy);
     }
 
-    public boolean isEmpty() {
-        return given.isEmpty();
-    }
-
-    public boolean has(ColumnTarget target) {
-        return byWords.containsKey(target);
-    }
-
     /** What the user mapped this file value to ({@code ""}: leave empty), or empty when they did not map it. */
     public Optional<String> lookup(ColumnTarget target, String text) {
         Map<String, String> values = byWords.get(target);
@@ -66,18 +58,5 @@ public final class ValueMaps {
         Map<String, Map<String, String>> saved = new LinkedHashMap<>();
         given.forEach((target, values) -> saved.put(target.toString(), values));
         return saved;
-    }
-
-    public Map<ColumnTarget, Map<String, String>> byTarget() {
-        return given;
-    }
-
-    /** These maps over {@code fallback}: for each target, this one's values win. */
-    public ValueMaps over(ValueMaps fallback) {
-        Map<ColumnTarget, Map<String, String>> merged = new LinkedHashMap<>();
-        fallback.given.forEach((target, values) -> merged.put(target, new LinkedHashMap<>(values)));
-        given.forEach((target, values) ->
-                merged.computeIfAbsent(target, t -> new LinkedHashMap<>()).putAll(values));
-        return new ValueMaps(merged);
     }
 }
