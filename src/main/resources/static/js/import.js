@@ -7,7 +7,9 @@
   const maxBytes = Number(main.dataset.maxBytes);
   const $ = (id) => document.getElementById(id);
   const wizardError = $("wizard-error");
-  const state = { file: null, report: null, mapping: {}, statusValues: {}, job: null, errorPage: 0, source: null };
+  const state = { file: null, report: null, mapping: {}, valueMaps: {}, newOptions: {}, job: null, errorPage: 0, source: null };
+  const isAdmin = main.dataset.admin === "true";
+  const NEW_OPTION = "\u0000new";
   const ERRORS_PER_PAGE = 10;
 
   function show(step) {
@@ -42,16 +44,33 @@
     return null;
   }
 
-  function formData(withDuplicateMode) {
+  function formData(withDuplicateMode, reviewToken) {
     const data = new FormData();
     data.append("file", state.file);
     if (Object.keys(state.mapping).length) data.append("mapping", JSON.stringify(state.mapping));
     const region = $("default-region").value.trim();
     if (region) data.append("defaultRegion", region.toUpperCase());
     data.append("dateOrder", $("date-order").value);
-    const statusValues = Object.fromEntries(Object.entries(state.statusValues).filter(([, v]) => v));
-    if (Object.keys(statusValues).length) data.append("statusValues", JSON.stringify(statusValues));
+    // Only the maps of targets that are still mapped; a value mapped to "" is left empty.
+    const mapped = new Set(Object.values(state.mapping));
+    const valueMaps = Object.fromEntries(Object.entries(state.valueMaps).filter(([t, m]) => mapped.has(t) && Object.keys(m).length));
+    if (Object.keys(valueMaps).length) data.append("valueMaps", JSON.stringify(valueMaps));
+    const constants = {};
+    if ($("constant-source").value.trim()) constants.source = $("constant-source").value.trim();
+    if ($("constant-owner").value) constants.owner = $("constant-owner").value;
+    if ($("constant-status").value) constants.status = $("constant-status").value;
+    if (Object.keys(constants).length) {
+      data.append("constants", JSON.stringify(constants));
+      data.append("overrideConstants", String($("constant-override").checked));
+    }
+    const strict = [...document.querySelectorAll('input[name="strict"]:checked')].map((b) => b.value);
+    if (strict.length) data.append("strict", strict.join(","));
+    const newOptions = Object.fromEntries(Object.entries(state.newOptions).filter(([t, o]) => mapped.has(t) && o.length)
+      .map(([t, o]) => [t.replace(/^custom:/, ""), o]));
+    if (Object.keys(newOptions).length) data.append("newOptions", JSON.stringify(newOptions));
     if (withDuplicateMode) data.append("duplicateMode", document.querySelector('input[name="duplicateMode"]:checked').value);
+    if (reviewToken) data.append("reviewToken", reviewToken);
+    if (reviewToken && $("publish-mapping") && $("publish-mapping").checked) data.append("publishMapping", "true");
     return data;
   }
 
@@ -108,7 +127,8 @@
     lp.say(wizardError, "");
     state.file = file;
     state.mapping = {};
-    state.statusValues = {};
+    state.valueMaps = {};
+    state.newOptions = {};
     const result = await validate(false);
     if (!result.ok) {
       fail(uploadProblem(result));
@@ -164,7 +184,7 @@
         lp.el("td", {}, select),
         lp.el("td", {}, lp.el("span", { class: cls, text: select.value === "ignore" && pct === 0 ? "No suggestion" : `${word} (${pct} %)` }))));
     }
-    renderStatusMap();
+    renderValueMaps();
   }
 
   document.querySelector("#mapping-table tbody").addEventListener("change", (e) => {
@@ -184,26 +204,61 @@
     state.mapping[select.dataset.header] = chosen;
     select.closest("tr").lastElementChild.firstElementChild.textContent = "Your choice";
     select.closest("tr").lastElementChild.firstElementChild.className = "confidence-high";
-    renderStatusMap();
+    renderValueMaps();
   });
 
-  function renderStatusMap() {
-    const statusHeader = Object.keys(state.mapping).find((h) => state.mapping[h] === "status");
-    const words = new Set();
-    for (const p of state.report.errors || []) {
-      if (statusHeader && p.column === statusHeader && p.value) words.add(p.value);
-    }
-    for (const w of Object.keys(state.statusValues)) words.add(w);
-    const box = $("status-map-fields");
+  const HOW_TEXT = { valid: "", mapped: "Your choice", synonym: "Another CRM's word for it" };
+
+  /** What a value becomes unless the user chooses: its own or a synonym's value, a suggestion, else nothing. */
+  function natural(v) {
+    return v.how === "unknown" ? "" : v.becomes ?? "";
+  }
+
+  /** One table per fixed-value column still mapped to its target: each distinct value, its rows and a choice. */
+  function renderValueMaps() {
+    const box = $("value-maps-tables");
     box.replaceChildren();
-    [...words].forEach((word, i) => {
-      const select = $("status-template").content.firstElementChild.cloneNode(true);
-      select.id = "status-value-" + i;
-      select.value = state.statusValues[word] || "";
-      select.addEventListener("change", () => (state.statusValues[word] = select.value));
-      box.append(lp.el("div", { class: "field" }, lp.el("label", { for: select.id, text: `“${word}” means` }), select));
+    let shown = 0;
+    (state.report.values || []).forEach((col, c) => {
+      if (state.mapping[col.header] !== col.target) return;
+      const map = (state.valueMaps[col.target] ||= {});
+      const rows = col.values.map((v, i) => {
+        // A suggestion is taken unless the user picks otherwise; it is sent with the mapping, so the review shows it.
+        if (v.how === "suggested" && !(v.value in map)) map[v.value] = v.becomes;
+        const select = lp.el("select", { id: `value-${c}-${i}`, "aria-label": `“${v.value}” becomes` },
+          lp.el("option", { value: "", text: col.unknownBecomes }),
+          ...col.choices.map((ch) => lp.el("option", { value: ch.value, text: ch.label })),
+          // An admin may make an unknown value of a choice field one of its options.
+          col.canAddOption && v.how !== "valid" && isAdmin ? lp.el("option", { value: NEW_OPTION, text: `Add “${v.value}” as a new option` }) : null);
+        select.value = v.value in map ? map[v.value] : natural(v);
+        const note = v.how === "suggested" ? `Suggested (${Math.round(v.confidence * 100)} % sure)`
+          : v.how === "unknown" ? (col.target === "owner" ? "Not a Leadport user" : "Not a known value") : HOW_TEXT[v.how] || "";
+        const noteCell = lp.el("td", { text: note });
+        select.addEventListener("change", () => {
+          const options = (state.newOptions[col.target] ||= []);
+          const at = options.indexOf(v.value);
+          if (at >= 0) options.splice(at, 1);
+          if (select.value === NEW_OPTION) {
+            options.push(v.value);
+            map[v.value] = v.value;
+          } else {
+            map[v.value] = select.value;
+          }
+          noteCell.textContent = "Your choice";
+        });
+        return lp.el("tr", {}, lp.el("th", { scope: "row", class: "wrap", text: v.value }), lp.el("td", { text: lp.number(v.rows) }),
+          lp.el("td", {}, select), noteCell);
+      });
+      shown++;
+      const more = col.moreValues ? lp.el("p", { class: "muted", text: `${lp.number(col.moreValues)} more values in ${lp.number(col.moreRows)} rows are not listed; they are read as they are.` }) : null;
+      box.append(lp.el("div", { class: "table-wrap" }, lp.el("table", { class: "value-map" },
+        lp.el("caption", { text: `Values in “${col.header}” (${col.targetLabel})` }),
+        lp.el("thead", {}, lp.el("tr", {}, lp.el("th", { scope: "col", text: "Value in your file" }), lp.el("th", { scope: "col", text: "Rows" }),
+          lp.el("th", { scope: "col", text: "Becomes" }), lp.el("th", { scope: "col", text: "Note" }))),
+        lp.el("tbody", {}, rows))));
+      if (more) box.append(more);
     });
-    $("status-map").hidden = words.size === 0;
+    $("value-maps").hidden = shown === 0;
   }
 
   $("to-review").addEventListener("click", async () => {
@@ -228,9 +283,10 @@
     $("review-counts").replaceChildren(...[
       stat("rows in the file", r.totalRows), stat("would be created", r.wouldCreate), stat("would update a lead", r.wouldUpdate),
       stat("would be skipped", r.wouldSkip), stat("rows with problems, not imported", r.invalidRows),
-      r.wouldFail > r.invalidRows ? stat("would fail", r.wouldFail) : null,
+      r.wouldFail > 0 ? stat("would fail on import", r.wouldFail) : null,
+      stat("imported with warnings", r.rowsWithWarnings),
       stat("duplicate emails in the file", r.duplicatesInFile), stat("match existing leads", r.matchesExisting)].filter(Boolean));
-    const errors = r.errors || [];
+    const errors = problems();
     const fill = (select, values, all) => {
       const keep = select.value;
       select.replaceChildren(lp.el("option", { value: "", text: all }), ...[...new Set(values)].sort().map((v) => lp.el("option", { value: v, text: v })));
@@ -238,17 +294,44 @@
     };
     fill($("error-column"), errors.map((e) => e.column || "(whole row)"), "All columns");
     fill($("error-reason"), errors.map((e) => e.reason), "All reasons");
-    $("errors-summary").textContent = r.errorsTotal === 0
-      ? "No problems: every row can be imported."
-      : `${lp.number(r.errorsTotal)} ${r.errorsTotal === 1 ? "problem" : "problems"} found` +
-        (errors.length < r.errorsTotal ? `; the first ${lp.number(errors.length)} are listed here, all of them will be in the error file after the import.` : ".");
+    $("errors-summary").textContent = summary(r, errors.length);
+    const nothing = r.wouldCreate + r.wouldUpdate === 0;
+    $("start-import").disabled = nothing;
+    $("start-note").hidden = !nothing;
+    $("start-note").textContent = r.totalRows === 0 ? "The file has no data rows, so there is nothing to import."
+      : nothing ? "No row would create or update a lead, so there is nothing to import." : "";
     renderErrors();
+  }
+
+  const plural = (n, one, many) => `${lp.number(n)} ${n === 1 ? one : many}`;
+
+  /** One sentence per kind of outcome; "no problems" only when no row fails and none carries a warning. */
+  function summary(r, listed) {
+    if (r.totalRows === 0) return "The file has no data rows: it holds only a header line.";
+    const parts = [];
+    if (r.invalidRows) parts.push(`${plural(r.invalidRows, "row has", "rows have")} problems and will not be imported.`);
+    if (r.wouldFail) {
+      const why = r.duplicateMode === "CREATE" ? "their email belongs to an existing lead and Create does not update it"
+        : "the existing lead with their email belongs to another user";
+      parts.push(`${plural(r.wouldFail, "row", "rows")} would fail on import: ${why}.`);
+    }
+    if (r.rowsWithWarnings) parts.push(`${plural(r.rowsWithWarnings, "row is", "rows are")} imported with a warning: one value left out or kept as typed.`);
+    if (!parts.length) return "No problems: every row can be imported.";
+    const total = (r.errorsTotal || 0) + (r.warningsTotal || 0);
+    if (listed < total) parts.push(`The first ${lp.number(listed)} of ${lp.number(total)} are listed here; the report after the import has them all.`);
+    return parts.join(" ");
+  }
+
+  /** Errors and warnings in row order. */
+  function problems() {
+    const r = state.report;
+    return [...(r.errors || []), ...(r.warnings || [])].sort((a, b) => a.row - b.row);
   }
 
   function filteredErrors() {
     const column = $("error-column").value;
     const reason = $("error-reason").value;
-    return (state.report.errors || []).filter((e) =>
+    return problems().filter((e) =>
       (!column || (e.column || "(whole row)") === column) && (!reason || e.reason === reason));
   }
 
@@ -259,8 +342,9 @@
     const shown = rows.slice(state.errorPage * ERRORS_PER_PAGE, (state.errorPage + 1) * ERRORS_PER_PAGE);
     document.querySelector("#errors-table tbody").replaceChildren(...(shown.length ? shown.map((e) => lp.el("tr", {},
       lp.el("td", { text: e.row }), lp.el("td", { text: e.column || "(whole row)" }),
-      lp.el("td", { class: "wrap", text: e.value ?? "" }), lp.el("td", { text: e.reason }))) :
-      [lp.el("tr", {}, lp.el("td", { colspan: 4, text: "No problems to show." }))]));
+      lp.el("td", { class: "wrap", text: e.value ?? "" }), lp.el("td", { text: e.reason }),
+      lp.el("td", { text: e.severity === "WARNING" ? "Imported with a warning" : "Not imported" }))) :
+      [lp.el("tr", {}, lp.el("td", { colspan: 5, text: "No problems to show." }))]));
     $("errors-page").textContent = rows.length ? `Problems ${state.errorPage * ERRORS_PER_PAGE + 1}–${state.errorPage * ERRORS_PER_PAGE + shown.length} of ${rows.length}` : "";
     $("errors-prev").disabled = state.errorPage === 0;
     $("errors-next").disabled = state.errorPage >= pages - 1;
@@ -271,7 +355,7 @@
   $("errors-prev").addEventListener("click", () => { state.errorPage--; renderErrors(); });
   $("errors-next").addEventListener("click", () => { state.errorPage++; renderErrors(); });
   $("back-to-map").addEventListener("click", () => { renderMapping(); show("map"); });
-  document.querySelectorAll('input[name="duplicateMode"]').forEach((radio) => radio.addEventListener("change", async () => {
+  document.querySelectorAll('input[name="duplicateMode"], input[name="strict"]').forEach((radio) => radio.addEventListener("change", async () => {
     const result = await validate(true);
     if (result.ok) { state.report = result.data; renderReview(); } else fail(uploadProblem(result));
   }));
@@ -279,7 +363,8 @@
   // ---- step 4: run ----------------------------------------------------------------------------------------------
   $("start-import").addEventListener("click", async () => {
     $("start-import").disabled = true;
-    const result = await upload(base + "/import", formData(true), (pct) => {
+    // The review's token: only an import started from a reviewed mapping saves that mapping for next time.
+    const result = await upload(base + "/import", formData(true, state.report.reviewToken), (pct) => {
       $("run-numbers").textContent = pct < 100 ? `Uploading: ${pct} %` : "Uploaded. Starting…";
     });
     $("start-import").disabled = false;
@@ -354,14 +439,15 @@
     show("result");
     $("result-status").replaceChildren(
       lp.el("span", { class: "badge-status badge-" + j.status.toLowerCase(), text: j.status.replaceAll("_", " ") }), " ",
-      `${j.fileName}: ${STATUS_TEXT[j.status] || ""}${j.errorMessage ? " " + j.errorMessage : ""}`);
+      `${j.fileName}: ${STATUS_TEXT[j.status] || ""}${j.errorMessage ? " " + j.errorMessage : ""}` +
+      (j.rowsWithWarnings ? ` ${plural(j.rowsWithWarnings, "row was", "rows were")} imported with a warning (see the report).` : ""));
     const took = j.startedAt && j.finishedAt ? new Date(j.finishedAt) - new Date(j.startedAt) : null;
     $("result-counts").replaceChildren(stat("rows", j.totalRows ?? j.processedRows), stat("created", j.created), stat("updated", j.updated),
-      stat("skipped", j.skipped), stat("failed", j.failed), lp.el("li", {}, lp.el("strong", { text: lp.duration(took) }), "duration"));
+      stat("skipped", j.skipped), stat("failed", j.failed), stat("with warnings", j.rowsWithWarnings || 0), lp.el("li", {}, lp.el("strong", { text: lp.duration(took) }), "duration"));
     const link = $("errors-download");
     link.href = `${base}/imports/${j.id}/errors`;
-    link.hidden = !j.failed;
-    $("errors-help").hidden = !j.failed;
+    link.hidden = !j.failed && !j.rowsWithWarnings;
+    $("errors-help").hidden = link.hidden;
     $("undo-import").hidden = j.status === "UNDONE" || j.status === "FAILED" || (j.created + j.updated === 0);
   }
 

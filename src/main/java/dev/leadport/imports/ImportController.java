@@ -39,6 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
 class ImportController {
 
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
+    private static final TypeReference<Map<String, Map<String, String>>> VALUE_MAPS = new TypeReference<>() {};
+    private static final TypeReference<Map<String, List<String>>> NEW_OPTIONS = new TypeReference<>() {};
 
     private final ImportService imports;
     private final ImportProgress progress;
@@ -62,6 +64,10 @@ class ImportController {
         this.clock = clock;
     }
 
+    /** The value parameters of validate and import: value maps, constants, strict warning kinds. */
+    record ValueParameters(
+            String valueMaps, String constants, String overrideConstants, String strict, String newOptions) {}
+
     @PostMapping(path = "/validate", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ValidationReport validate(
             @RequestPart("file") MultipartFile file,
@@ -69,9 +75,21 @@ class ImportController {
             @RequestParam(required = false) String defaultRegion,
             @RequestParam(required = false) String dateOrder,
             @RequestParam(required = false) String statusValues,
-            @RequestParam(required = false) String duplicateMode)
+            @RequestParam(required = false) String duplicateMode,
+            @RequestParam(required = false) String valueMaps,
+            @RequestParam(required = false) String constants,
+            @RequestParam(required = false) String overrideConstants,
+            @RequestParam(required = false) String strict,
+            @RequestParam(required = false) String newOptions)
             throws IOException {
-        ImportService.ImportRequest request = request(mapping, defaultRegion, dateOrder, statusValues, duplicateMode);
+        ImportService.ImportRequest request = request(
+                mapping,
+                defaultRegion,
+                dateOrder,
+                statusValues,
+                duplicateMode,
+                new ValueParameters(valueMaps, constants, overrideConstants, strict, newOptions),
+                null);
         return withUpload(file, upload -> imports.validate(upload, request, users.current()));
     }
 
@@ -82,10 +100,26 @@ class ImportController {
             @RequestParam(required = false) String defaultRegion,
             @RequestParam(required = false) String dateOrder,
             @RequestParam(required = false) String statusValues,
-            @RequestParam(required = false) String duplicateMode)
+            @RequestParam(required = false) String duplicateMode,
+            @RequestParam(required = false) String valueMaps,
+            @RequestParam(required = false) String constants,
+            @RequestParam(required = false) String overrideConstants,
+            @RequestParam(required = false) String strict,
+            @RequestParam(required = false) String newOptions,
+            @RequestParam(required = false) String reviewToken,
+            @RequestParam(defaultValue = "false") boolean publishMapping)
             throws IOException {
-        ImportService.ImportRequest request = request(mapping, defaultRegion, dateOrder, statusValues, duplicateMode);
-        ImportJobView job = withUpload(file, upload -> imports.start(upload, request, users.current()));
+        ImportService.ImportRequest request = request(
+                mapping,
+                defaultRegion,
+                dateOrder,
+                statusValues,
+                duplicateMode,
+                new ValueParameters(valueMaps, constants, overrideConstants, strict, newOptions),
+                reviewToken);
+        ImportService.ImportRequest publishing = new ImportService.ImportRequest(
+                request.mapping(), request.options(), request.duplicateMode(), request.reviewToken(), publishMapping);
+        ImportJobView job = withUpload(file, upload -> imports.start(upload, publishing, users.current()));
         return ResponseEntity.accepted()
                 .location(URI.create("/api/leads/import-export/imports/" + job.id()))
                 .body(job);
@@ -147,7 +181,13 @@ class ImportController {
     }
 
     private ImportService.ImportRequest request(
-            String mapping, String defaultRegion, String dateOrder, String statusValues, String duplicateMode) {
+            String mapping,
+            String defaultRegion,
+            String dateOrder,
+            String statusValues,
+            String duplicateMode,
+            ValueParameters values,
+            String reviewToken) {
         DuplicateMode mode = null;
         if (duplicateMode != null && !duplicateMode.isBlank()) {
             try {
@@ -157,10 +197,65 @@ class ImportController {
                         "duplicateMode", "'" + duplicateMode + "' is not one of SKIP, UPDATE, CREATE");
             }
         }
+        Boolean override = null;
+        if (values.overrideConstants() != null && !values.overrideConstants().isBlank()) {
+            String flag = values.overrideConstants().strip().toLowerCase(Locale.ROOT);
+            if (!flag.equals("true") && !flag.equals("false")) {
+                throw new InvalidInputException(
+                        "overrideConstants", "'" + values.overrideConstants() + "' is not true or false");
+            }
+            override = flag.equals("true");
+        }
         return new ImportService.ImportRequest(
                 jsonMap("mapping", mapping),
-                new ImportRequestOptions(defaultRegion, dateOrder, jsonMap("statusValues", statusValues)),
-                mode);
+                new ImportRequestOptions(
+                        defaultRegion,
+                        dateOrder,
+                        jsonMap("statusValues", statusValues),
+                        valueMaps(values.valueMaps()),
+                        jsonMap("constants", values.constants()),
+                        override,
+                        values.strict() == null ? null : List.of(values.strict()),
+                        newOptions(values.newOptions())),
+                mode,
+                reviewToken == null || reviewToken.isBlank() ? null : reviewToken.strip(),
+                false);
+    }
+
+    private Map<String, List<String>> newOptions(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return json.readValue(text, NEW_OPTIONS);
+        } catch (JacksonException e) {
+            throw new InvalidInputException(
+                    "newOptions",
+                    "is not a JSON object of field key to a list of options, e.g. {\"tier\": [\"Platinum\"]}");
+        }
+    }
+
+    private Map<String, Map<String, String>> valueMaps(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            Map<String, Map<String, String>> given = json.readValue(text, VALUE_MAPS);
+            Map<String, Map<String, String>> clean = new java.util.LinkedHashMap<>();
+            // null stands for "leave empty" as "" does.
+            given.forEach((target, values) -> {
+                Map<String, String> copy = new java.util.LinkedHashMap<>();
+                if (values != null) {
+                    values.forEach((from, to) -> copy.put(from, to == null ? "" : to));
+                }
+                clean.put(target, copy);
+            });
+            return clean;
+        } catch (JacksonException e) {
+            throw new InvalidInputException(
+                    "valueMaps",
+                    "is not a JSON object of target to (value to value), e.g. {\"status\": {\"Hot\": \"QUALIFIED\"}}");
+        }
     }
 
     private Map<String, String> jsonMap(String field, String text) {

@@ -1,10 +1,12 @@
 package dev.leadport.imports;
 
+import dev.leadport.imports.mapping.SavedMappings;
 import dev.leadport.imports.pipeline.CheckedRow;
 import dev.leadport.imports.pipeline.FileRows;
 import dev.leadport.imports.pipeline.ImportPlanner;
 import dev.leadport.imports.pipeline.ImportSettings;
 import dev.leadport.imports.pipeline.StagingWriter;
+import dev.leadport.imports.pipeline.ValueColumns;
 import dev.leadport.imports.reading.FileFacts;
 import dev.leadport.imports.reading.UnreadableFileException;
 import dev.leadport.imports.reading.UploadReadProblem;
@@ -30,6 +32,7 @@ class ImportDryRun {
 
     private final StagingWriter staging;
     private final ImportPlanner planner;
+    private final SavedMappings savedMappings;
     private final DataSource dataSource;
     private final ImportsProperties properties;
     private final Clock clock;
@@ -37,11 +40,13 @@ class ImportDryRun {
     ImportDryRun(
             StagingWriter staging,
             ImportPlanner planner,
+            SavedMappings savedMappings,
             DataSource dataSource,
             ImportsProperties properties,
             Clock clock) {
         this.staging = staging;
         this.planner = planner;
+        this.savedMappings = savedMappings;
         this.dataSource = dataSource;
         this.properties = properties;
         this.clock = clock;
@@ -55,25 +60,37 @@ class ImportDryRun {
             CurrentUser actor,
             Instant started) {
         List<RowProblem> errors = new ArrayList<>();
+        List<RowProblem> warnings = new ArrayList<>();
         List<Map<String, Object>> sample = new ArrayList<>();
         long total = 0;
         long valid = 0;
         long errorsTotal = 0;
+        long warningsTotal = 0;
+        long rowsWithWarnings = 0;
         try (FileRows rows = FileRows.open(upload.path(), settings)) {
+            // Counted in the same pass as the check, for the value review.
+            rows.countValues();
             List<CheckedRow> chunk;
             while (!(chunk = rows.next(properties.chunkRows())).isEmpty()) {
                 total += chunk.size();
                 valid += stage(scratchId, chunk);
                 for (CheckedRow row : chunk) {
-                    if (!row.isValid()) {
-                        errorsTotal += row.result().problems().size();
-                        for (RowProblem p : row.result().problems()) {
-                            if (errors.size() < properties.maxErrorsInResponse()) {
-                                errors.add(p);
-                            }
+                    for (RowProblem p : row.result().problems()) {
+                        List<RowProblem> list = p.isError() ? errors : warnings;
+                        if (list.size() < properties.maxErrorsInResponse()) {
+                            list.add(p);
                         }
-                    } else if (sample.size() < properties.sampleRows()) {
-                        sample.add(LeadDraftView.of(row));
+                        if (p.isError()) {
+                            errorsTotal++;
+                        } else {
+                            warningsTotal++;
+                        }
+                    }
+                    if (row.isValid()) {
+                        rowsWithWarnings += row.result().hasWarnings() ? 1 : 0;
+                        if (sample.size() < properties.sampleRows()) {
+                            sample.add(LeadDraftView.of(row));
+                        }
                     }
                 }
             }
@@ -100,7 +117,17 @@ class ImportDryRun {
                     errors,
                     errorsTotal,
                     sample,
-                    clock.instant().toEpochMilli() - started.toEpochMilli());
+                    clock.instant().toEpochMilli() - started.toEpochMilli(),
+                    settings.savedMappingPublished(),
+                    rowsWithWarnings,
+                    warnings,
+                    warningsTotal,
+                    ValueColumns.of(rows.valueCounts(), settings),
+                    savedMappings.reviewToken(
+                            actor,
+                            facts.headers(),
+                            settings.mapping().toSaved(),
+                            settings.requested().valueMaps()));
         } catch (IOException | UnreadableFileException e) {
             throw UploadReadProblem.of(e);
         }

@@ -3,7 +3,10 @@ package dev.leadport.imports;
 import dev.leadport.shared.events.OperationStatus;
 import java.time.Instant;
 
-/** An import as the API shows it, with live progress while it runs. */
+/**
+ * An import as the API shows it, with live progress while it runs; {@code rowsWithWarnings} counts rows imported with
+ * a value left out or kept as typed.
+ */
 public record ImportJobView(
         long id,
         OperationStatus status,
@@ -25,7 +28,8 @@ public record ImportJobView(
         Instant finishedAt,
         long createdById,
         String createdBy,
-        String errorMessage) {
+        String errorMessage,
+        long rowsWithWarnings) {
 
     /** The same import with its creator's username filled in. */
     ImportJobView withCreatedBy(String username) {
@@ -50,7 +54,8 @@ public record ImportJobView(
                 finishedAt,
                 createdById,
                 username,
-                errorMessage);
+                errorMessage,
+                rowsWithWarnings);
     }
 
     /** Percent done, 0..100, or null while the row count is not yet known. */

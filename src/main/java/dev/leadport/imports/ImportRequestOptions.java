@@ -1,5 +1,6 @@
 package dev.leadport.imports;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -8,10 +9,39 @@ import java.util.Map;
  * @param defaultRegion region for phone numbers without a country code (e.g. US, DE); null means the configured default
  * @param dateOrder DMY, MDY or AUTO (decide from the file)
  * @param statusValues the user's own status words, e.g. {"Hot": "QUALIFIED"}
+ * @param valueMaps per target, what a file value becomes, e.g. {"owner": {"Jane Roe": "manager"}, "status": {"Rent":
+ *     ""}}; an empty value means "leave empty"
+ * @param constants a value for every row per target, e.g. {"source": "Expo 2026"}
+ * @param overrideConstants whether constants replace the file's values too (else they fill empty cells only)
+ * @param strict warning kinds that fail their row instead: phone, owner, status, custom
+ * @param newOptions options an admin adds to choice fields with this import, by field key, e.g. {"tier": ["Platinum"]}
  */
-public record ImportRequestOptions(String defaultRegion, String dateOrder, Map<String, String> statusValues) {
+public record ImportRequestOptions(
+        String defaultRegion,
+        String dateOrder,
+        Map<String, String> statusValues,
+        Map<String, Map<String, String>> valueMaps,
+        Map<String, String> constants,
+        Boolean overrideConstants,
+        List<String> strict,
+        Map<String, List<String>> newOptions) {
 
     public ImportRequestOptions {
         statusValues = statusValues == null ? Map.of() : Map.copyOf(statusValues);
+        valueMaps = valueMaps == null ? Map.of() : Map.copyOf(valueMaps);
+        constants = constants == null ? Map.of() : Map.copyOf(constants);
+        overrideConstants = Boolean.TRUE.equals(overrideConstants);
+        strict = strict == null ? List.of() : List.copyOf(strict);
+        newOptions = newOptions == null ? Map.of() : Map.copyOf(newOptions);
+    }
+
+    public ImportRequestOptions(String defaultRegion, String dateOrder, Map<String, String> statusValues) {
+        this(defaultRegion, dateOrder, statusValues, null, null, null, null, null);
+    }
+
+    /** The same options with value maps saved for the file's headers under the user's own. */
+    public ImportRequestOptions withValueMaps(Map<String, Map<String, String>> maps) {
+        return new ImportRequestOptions(
+                defaultRegion, dateOrder, statusValues, maps, constants, overrideConstants, strict, newOptions);
     }
 }

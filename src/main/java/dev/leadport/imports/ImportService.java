@@ -13,6 +13,7 @@ import dev.leadport.imports.pipeline.ImportSettingsFactory;
 import dev.leadport.imports.reading.FileFacts;
 import dev.leadport.imports.reading.UnreadableFileException;
 import dev.leadport.imports.reading.UploadReadProblem;
+import dev.leadport.leads.CustomFields;
 import dev.leadport.shared.ConflictException;
 import dev.leadport.shared.ForbiddenException;
 import dev.leadport.shared.InvalidInputException;
@@ -32,6 +33,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -62,6 +64,7 @@ public class ImportService {
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final Users users;
+    private final CustomFields customFields;
     private final ImportsProperties properties;
     private final Clock clock;
 
@@ -78,6 +81,7 @@ public class ImportService {
             TransactionTemplate tx,
             ApplicationEventPublisher events,
             Users users,
+            CustomFields customFields,
             ImportsProperties properties,
             Clock clock) {
         this.jobs = jobs;
@@ -92,6 +96,7 @@ public class ImportService {
         this.tx = tx;
         this.events = events;
         this.users = users;
+        this.customFields = customFields;
         this.properties = properties;
         this.clock = clock;
     }
@@ -99,9 +104,21 @@ public class ImportService {
     /** An uploaded file, spooled to a local temporary file by the caller. */
     public record Upload(String fileName, long size, Path path) {}
 
-    /** What the user chose: the mapping (header to target, or null to suggest), options and duplicate mode. */
+    /**
+     * What the user chose: the mapping (header to target, or null to suggest), options and duplicate mode, and for an
+     * import the token of the dry run the user reviewed (only then is the mapping saved for next time).
+     */
     public record ImportRequest(
-            Map<String, String> mapping, ImportRequestOptions options, DuplicateMode duplicateMode) {}
+            Map<String, String> mapping,
+            ImportRequestOptions options,
+            DuplicateMode duplicateMode,
+            String reviewToken,
+            boolean publishMapping) {
+
+        public ImportRequest(Map<String, String> mapping, ImportRequestOptions options, DuplicateMode duplicateMode) {
+            this(mapping, options, duplicateMode, null, false);
+        }
+    }
 
     /** Runs the whole file through the import's path (read, check, stage, plan) and rolls everything back. */
     public ValidationReport validate(Upload upload, ImportRequest request, CurrentUser actor) {
@@ -137,10 +154,23 @@ public class ImportService {
                         "fileSize",
                         upload.size(),
                         "duplicateMode",
-                        report.duplicateMode().name()),
-                report.errorsTotal() == 0 ? null : report.errorsTotal() + " row problems found",
+                        report.duplicateMode().name(),
+                        "rowsWithWarnings",
+                        report.rowsWithWarnings()),
+                validationSummary(report),
                 Map.of()));
         return report;
+    }
+
+    private static String validationSummary(ValidationReport report) {
+        List<String> parts = new ArrayList<>();
+        if (report.errorsTotal() > 0) {
+            parts.add(report.errorsTotal() + " row problems found");
+        }
+        if (report.rowsWithWarnings() > 0) {
+            parts.add(report.rowsWithWarnings() + " rows would be imported with warnings");
+        }
+        return parts.isEmpty() ? null : String.join("; ", parts);
     }
 
     /** Stores the file where every node can read it and queues the import; answers at once. */
@@ -149,6 +179,9 @@ public class ImportService {
         FileFacts facts;
         try (FileRows rows = FileRows.open(upload.path(), settings)) {
             facts = rows.facts();
+            if (rows.next(1).isEmpty()) {
+                throw new InvalidInputException("file", "The file has no data rows, only a header line.");
+            }
         } catch (IOException | UnreadableFileException e) {
             throw UploadReadProblem.of(e);
         }
@@ -162,8 +195,24 @@ public class ImportService {
         } catch (IOException e) {
             throw new InvalidInputException("file", "The upload could not be read: " + e.getMessage());
         }
+        // The options an admin maps values onto exist before the job reads the field definitions.
+        settings.requested().newOptions().forEach(customFields::addOptions);
         Map<String, String> mapping = settings.mapping().toSaved();
-        savedMappings.save(facts.headers(), mapping, actor);
+        // Saved for the next file of this shape only when the user reviewed exactly this mapping in a dry run.
+        boolean reviewed = reviewToken(settings, facts.headers(), actor).equals(request.reviewToken());
+        if (request.publishMapping() && (!actor.isAdmin() || !reviewed)) {
+            throw actor.isAdmin()
+                    ? new InvalidInputException(
+                            "publishMapping", "only a mapping reviewed in a dry run (its reviewToken) can be published")
+                    : new ForbiddenException("Only an admin can publish a mapping for everybody.");
+        }
+        if (reviewed) {
+            savedMappings.save(facts.headers(), mapping, settings.requested().valueMaps(), actor);
+            if (request.publishMapping()) {
+                savedMappings.publish(
+                        savedMappings.find(facts.headers(), actor).orElseThrow().id(), actor);
+            }
+        }
         long id = tx.execute(status -> {
             long jobId = jobs.insert(
                     stored.id(),
@@ -171,7 +220,7 @@ public class ImportService {
                     stored.size(),
                     facts,
                     mapping,
-                    options(request),
+                    settings.requested(),
                     mode(request),
                     actor.id());
             ImportTasks.schedule(scheduler, importTask, jobId, clock);
@@ -259,6 +308,14 @@ public class ImportService {
         } catch (UnreadableFileException e) {
             throw new IOException("the stored upload cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    private String reviewToken(ImportSettings settings, List<String> headers, CurrentUser actor) {
+        return savedMappings.reviewToken(
+                actor,
+                headers,
+                settings.mapping().toSaved(),
+                settings.requested().valueMaps());
     }
 
     private ImportSettings settings(Upload upload, ImportRequest request, CurrentUser actor) {

@@ -8,8 +8,13 @@ import java.util.Map;
  *
  * @param mapping each column's target and the mapper's confidence
  * @param savedMappingApplied whether the mapping was one saved for an earlier file with the same headers
- * @param errors the first row problems (capped); {@code errorsTotal} counts them all
+ * @param errors the first row errors (capped); {@code errorsTotal} counts them all
  * @param sample the first valid rows as they would be stored
+ * @param savedMappingPublished whether that saved mapping is one an admin published for everybody
+ * @param rowsWithWarnings valid rows with a value left out or kept as typed; {@code warnings} lists the first
+ *     (capped), {@code warningsTotal} counts them all
+ * @param values for each fixed-value column (status, owner, choice and yes/no fields), its distinct values
+ * @param reviewToken pass it to the import to save this mapping (with its value maps) for the next file of this shape
  */
 public record ValidationReport(
         String fileName,
@@ -32,8 +37,41 @@ public record ValidationReport(
         List<RowProblem> errors,
         long errorsTotal,
         List<Map<String, Object>> sample,
-        long durationMillis) {
+        long durationMillis,
+        boolean savedMappingPublished,
+        long rowsWithWarnings,
+        List<RowProblem> warnings,
+        long warningsTotal,
+        List<ValueColumn> values,
+        String reviewToken) {
 
     /** One column of the file and where its values go. */
     public record MappedColumn(int index, String header, String target, double confidence, List<String> samples) {}
+
+    /**
+     * A fixed-value column: its most frequent values with their row counts (the whole file), how many further values
+     * in how many rows are not listed, the values a user may map to ({@code choices}), what an unknown value
+     * becomes, and whether an admin may add a value as a new option ({@code newOptions}).
+     */
+    public record ValueColumn(
+            String header,
+            String target,
+            String targetLabel,
+            List<ValueCount> values,
+            long distinctValues,
+            long moreValues,
+            long moreRows,
+            List<Choice> choices,
+            String unknownBecomes,
+            boolean canAddOption) {}
+
+    /**
+     * One distinct value: the rows holding it, what it becomes ({@code ""}: left empty) and how that was decided:
+     * {@code valid}, {@code mapped} (the user's value map), {@code synonym} (another CRM's word), {@code suggested}
+     * (applied only when mapped) or {@code unknown}.
+     */
+    public record ValueCount(String value, long rows, String becomes, String how, double confidence) {}
+
+    /** A value a column can be mapped to, and how the review names it. */
+    public record Choice(String value, String label) {}
 }

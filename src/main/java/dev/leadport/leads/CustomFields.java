@@ -68,6 +68,39 @@ public class CustomFields {
         return get(id);
     }
 
+    /**
+     * Adds options to a choice field (an admin mapping an import's values onto new options); options it has already,
+     * in any case, are left as they are.
+     */
+    public CustomFieldDefinition addOptions(String key, List<String> options) {
+        CustomFieldDefinition existing = byKey(key)
+                .orElseThrow(() -> new InvalidInputException("newOptions", "There is no custom field '" + key + "'."));
+        if (existing.type() != CustomFieldType.CHOICE) {
+            throw new InvalidInputException("newOptions", existing.label() + " is not a choice field");
+        }
+        List<String> merged = new ArrayList<>(existing.options());
+        for (String option : options) {
+            String text = option == null ? "" : option.strip();
+            if (!text.isEmpty() && merged.stream().noneMatch(o -> o.equalsIgnoreCase(text))) {
+                merged.add(text);
+            }
+        }
+        if (merged.size() == existing.options().size()) {
+            return existing;
+        }
+        CustomFieldDefinition updated = new CustomFieldDefinition(
+                existing.id(),
+                existing.key(),
+                existing.label(),
+                existing.type(),
+                merged,
+                existing.required(),
+                existing.position());
+        checkOptions(updated);
+        repository.update(updated);
+        return get(existing.id());
+    }
+
     @Transactional
     void delete(long id) {
         repository.delete(get(id));

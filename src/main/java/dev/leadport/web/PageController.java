@@ -124,9 +124,17 @@ class PageController {
             }
         }
         targets.add(new FieldChoice("fullName", "Full name (split into first and last)"));
+        targets.add(new FieldChoice("country", "Country (sets the phone region of its row)"));
         customFields.all().forEach(f -> targets.add(new FieldChoice("custom:" + f.key(), f.label() + " (custom)")));
         model.addAttribute("targets", targets);
         model.addAttribute("statuses", LeadStatus.values());
+        // A REP imports leads only for themselves, so only they are offered as the owner of every row.
+        model.addAttribute(
+                "ownerAccounts",
+                users.all().stream()
+                        .filter(u -> users.current().seesAllLeads()
+                                || u.id() == users.current().id())
+                        .toList());
         model.addAttribute("maxUploadBytes", importsProperties.maxUploadSize().toBytes());
         model.addAttribute("maxUploadText", importsProperties.maxUploadSize().toMegabytes() + " MB");
         return "import";

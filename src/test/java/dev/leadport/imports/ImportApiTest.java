@@ -133,9 +133,9 @@ class ImportApiTest extends ApiTestBase {
         assertThat(errors.header("Content-Disposition")).contains("attachment").contains("errors-");
         String report = errors.body().replace("\uFEFF", "");
         List<String> lines = report.lines().toList();
-        assertThat(lines.get(0)).isEqualTo("Name,Email,Phone,Notes,row_number,error_column,error_message");
-        assertThat(lines.get(1)).startsWith("Bob Jones,bob-at-" + tag + ",,second,3,Email,");
-        assertThat(lines.get(2)).startsWith("Cy Twombly,,12,third,4,Phone,");
+        assertThat(lines.get(0)).isEqualTo("Name,Email,Phone,Notes,row_number,severity,error_column,error_message");
+        assertThat(lines.get(1)).startsWith("Bob Jones,bob-at-" + tag + ",,second,3,error,Email,");
+        assertThat(lines.get(2)).startsWith("Cy Twombly,,12,third,4,error,Phone,");
 
         String fixed = report.replace("bob-at-" + tag, "bob-" + tag + "@x.io").replace(",,12,", ",,+1 415 555 0199,");
         JsonNode second = runImport(admin, fixed, "SKIP");
@@ -183,14 +183,19 @@ class ImportApiTest extends ApiTestBase {
     }
 
     @Test
-    void savedMappingIsOfferedAgainForTheSameHeaders() {
+    void savedMappingOfAReviewedImportIsOfferedAgainForTheSameHeaders() {
         Api admin = as("admin");
         String tag = unique("map");
         String header = "Contact " + tag + ",Mail " + tag + "\n";
         String csv = header + "Ann," + "m1-" + tag + "@x.io\n";
         String mapping = "{\"Contact " + tag + "\":\"firstName\",\"Mail " + tag + "\":\"email\"}";
-        Api.Response first =
-                admin.postMultipart(PATH + "/import", Map.of("file", FilePart.csv("a.csv", csv), "mapping", mapping));
+        String token = admin.postMultipart(
+                        PATH + "/validate", Map.of("file", FilePart.csv("a.csv", csv), "mapping", mapping))
+                .json()
+                .get("reviewToken")
+                .asString();
+        Api.Response first = admin.postMultipart(
+                PATH + "/import", Map.of("file", FilePart.csv("a.csv", csv), "mapping", mapping, "reviewToken", token));
         assertThat(first.status()).as(first.toString()).isEqualTo(202);
         Api.Response again = admin.postMultipart(
                 PATH + "/validate", Map.of("file", FilePart.csv("b.csv", header + "Bo,m2-" + tag + "@x.io\n")));
@@ -274,11 +279,13 @@ class ImportApiTest extends ApiTestBase {
         String csv = "email,owner,source\n" + "a-" + tag + "@x.io,,\"" + tag + "\"\nb-" + tag + "@x.io,manager," + tag
                 + "\n";
         JsonNode job = runImport(as("rep"), csv, "SKIP");
-        assertThat(job.get("created").asLong()).isEqualTo(1);
-        assertThat(job.get("failed").asLong()).isEqualTo(1);
-        JsonNode lead =
-                as("rep").get("/api/leads?source=" + tag).json().get("items").get(0);
-        assertThat(lead.get("owner").asString()).isEqualTo("rep");
+        // Naming another owner leaves the lead to the REP, with a warning.
+        assertThat(job.get("created").asLong()).isEqualTo(2);
+        assertThat(job.get("failed").asLong()).isZero();
+        assertThat(job.get("rowsWithWarnings").asLong()).isEqualTo(1);
+        for (JsonNode lead : as("rep").get("/api/leads?source=" + tag).json().get("items")) {
+            assertThat(lead.get("owner").asString()).isEqualTo("rep");
+        }
         assertThat(as("rep2").get(PATH + "/imports/" + job.get("id").asLong()).status())
                 .isEqualTo(403);
         assertThat(as("manager")

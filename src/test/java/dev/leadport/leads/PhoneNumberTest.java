@@ -40,4 +40,25 @@ class PhoneNumberTest {
     void invalidNumberIsRejectedNamingTheRegion(String text) {
         assertThat(PhoneNumber.parse(text, "US").problem()).contains("not a valid phone number for region US");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"001-539-402-2596", "011 1 539 402 2596", "00 1 539 402 2596", "(011) 1-539-402-2596"})
+    void numberDialledFromAbroadIsReadAsTheInternationalNumber(String text) {
+        assertThat(PhoneNumber.parse(text, "US").toOptional().orElseThrow().e164())
+                .isEqualTo("+15394022596");
+    }
+
+    @Test
+    void germanNumberWrittenWithZeroZeroIsReadFromAnyRegion() {
+        assertThat(PhoneNumber.parse("0049 30 2345678", "US")
+                        .toOptional()
+                        .orElseThrow()
+                        .e164())
+                .isEqualTo("+49302345678");
+        assertThat(PhoneNumber.parse("0049 30 2345678", "DE")
+                        .toOptional()
+                        .orElseThrow()
+                        .e164())
+                .isEqualTo("+49302345678");
+    }
 }

@@ -128,6 +128,11 @@ class AccessMatrixTest extends ApiTestBase {
         rules.add(
                 all("POST", IE + "/imports/{id}/cancel", 200, api -> path(IE + "/imports/" + repImport() + "/cancel")));
         rules.add(all("POST", IE + "/imports/{id}/undo", 200, api -> path(IE + "/imports/" + repImport() + "/undo")));
+        // saved mappings: each user's own; publishing is an admin's (an unknown id is theirs to be told about)
+        rules.add(all("GET", IE + "/mappings", 200, api -> path(IE + "/mappings")));
+        rules.add(new Rule(
+                "POST", IE + "/mappings/{id}/publish", 403, 403, 404, api -> path(IE + "/mappings/999999999/publish")));
+        rules.add(all("DELETE", IE + "/mappings/{id}", 404, api -> path(IE + "/mappings/999999999")));
         rules.add(
                 all("GET", IE + "/imports/{id}/errors", 200, api -> path(IE + "/imports/" + repImport() + "/errors")));
         rules.add(all("GET", IE + "/template", 200, api -> path(IE + "/template")));

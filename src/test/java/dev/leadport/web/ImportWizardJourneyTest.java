@@ -39,9 +39,9 @@ class ImportWizardJourneyTest extends BrowserTestBase {
                 .isVisible();
         assertThat(page.getByLabel("E-mail Address")).hasValue("email");
         page.getByLabel("Remarks").selectOption("notes");
-        assertThat(page.getByLabel("“Sizzling” means")).isVisible();
+        assertThat(page.getByLabel("“Sizzling” becomes")).isVisible();
         checkPage(page, "import-map");
-        page.getByLabel("“Sizzling” means").selectOption("QUALIFIED");
+        page.getByLabel("“Sizzling” becomes").selectOption("QUALIFIED");
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check the file with this mapping"))
                 .click();
@@ -70,8 +70,9 @@ class ImportWizardJourneyTest extends BrowserTestBase {
                         .asString())
                 .isEqualTo("QUALIFIED");
 
-        Download download = page.waitForDownload(
-                () -> page.getByText("Download the rows with errors (CSV)").click());
+        Download download =
+                page.waitForDownload(() -> page.getByText("Download the rows with errors and warnings (CSV)")
+                        .click());
         String errors = Files.readString(download.path(), StandardCharsets.UTF_8);
         org.assertj.core.api.Assertions.assertThat(errors)
                 .contains("error_message")
@@ -93,6 +94,77 @@ class ImportWizardJourneyTest extends BrowserTestBase {
         assertThat(page.locator("#result-status")).containsText("the leads it created are in the recycle bin");
         assertThat(page.locator("#undo-result")).isFocused();
         org.assertj.core.api.Assertions.assertThat(leadsWithSource(source)).isZero();
+    }
+
+    @Test
+    void ownerAndStatusValuesAreMappedAConstantIsSetAndRowsWithWarningsAreImported() {
+        String source = unique("values");
+        String csv = "Email,Phone,Contact owner,Lead Status\n"
+                + "a-" + source + "@example.com,229.077.5154,Max Manager,Hot\n"
+                + "b-" + source + "@example.com,(415) 734-2291,HubSpot Jane,Rent\n"
+                + "c-" + source + "@example.com,,HubSpot Jane,Rent\n";
+
+        Page page = signIn("manager");
+        page.navigate(url("/import"));
+        drop(page, "#dropzone", "hubspot-contacts.csv", csv);
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Map columns")))
+                .isVisible();
+        assertThat(page.locator("#value-maps")).containsText("Values in “Contact owner” (Owner)");
+        assertThat(page.getByLabel("“HubSpot Jane” becomes")).hasValue("");
+        assertThat(page.getByLabel("“Max Manager” becomes")).hasValue("manager");
+        assertThat(page.getByLabel("“Hot” becomes")).hasValue("QUALIFIED");
+        page.getByLabel("“HubSpot Jane” becomes").selectOption("rep");
+        page.getByLabel("“Rent” becomes").selectOption("CONTACTED");
+        page.getByText("Set a value for every row of this import").click();
+        page.getByLabel("Source", new Page.GetByLabelOptions().setExact(true)).fill(source);
+        checkPage(page, "import-map-values");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check the file with this mapping"))
+                .click();
+        assertThat(page.locator("#review-counts")).containsText("3would be created");
+        assertThat(page.locator("#review-counts")).containsText("1imported with warnings");
+        assertThat(page.locator("#errors-summary")).containsText("1 row is imported with a warning");
+        assertThat(page.locator("#errors-summary")).not().containsText("No problems");
+        assertThat(page.locator("#errors-table tbody")).containsText("Imported with a warning");
+        assertThat(page.locator("#errors-table tbody")).containsText("229.077.5154");
+        checkPage(page, "import-review-warnings");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start the import"))
+                .click();
+        assertThat(page.locator("#result-status")).containsText("COMPLETED");
+        assertThat(page.locator("#result-status")).containsText("1 row was imported with a warning");
+        assertThat(page.locator("#result-counts")).containsText("3created");
+        assertThat(page.locator("#result-counts")).containsText("1with warnings");
+        assertThat(page.getByText("Download the rows with errors and warnings (CSV)"))
+                .isVisible();
+        org.assertj.core.api.Assertions.assertThat(leadsWithSource(source)).isEqualTo(3);
+        var b = as("manager")
+                .get("/api/leads?q=b-" + source)
+                .json()
+                .get("items")
+                .get(0);
+        org.assertj.core.api.Assertions.assertThat(b.get("owner").asString()).isEqualTo("rep");
+        org.assertj.core.api.Assertions.assertThat(b.get("status").asString()).isEqualTo("CONTACTED");
+        var a = as("manager")
+                .get("/api/leads?q=a-" + source)
+                .json()
+                .get("items")
+                .get(0);
+        org.assertj.core.api.Assertions.assertThat(a.get("phone").asString()).isEqualTo("229.077.5154");
+        org.assertj.core.api.Assertions.assertThat(a.get("status").asString()).isEqualTo("QUALIFIED");
+    }
+
+    @Test
+    void aHeaderOnlyFileHasNoDataRowsAndCannotBeStarted() {
+        Page page = signIn("manager");
+        page.navigate(url("/import"));
+        drop(page, "#dropzone", "header-only.csv", "Email,First Name\n");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check the file with this mapping"))
+                .click();
+        assertThat(page.locator("#errors-summary")).hasText("The file has no data rows: it holds only a header line.");
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start the import")))
+                .isDisabled();
+        assertThat(page.locator("#start-note")).containsText("no data rows");
     }
 
     @Test

@@ -24,14 +24,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The rows of an import that did not land, as a CSV of the user's own rows (read again from the stored upload) with
- * row_number, error_column and error_message appended: fix the cells, delete the three columns or leave them (the
- * import ignores them), and upload the file again.
+ * The rows of an import that did not land or landed with warnings, as a CSV of the user's own rows (read again from
+ * the stored upload) with row_number, severity ("error": not imported; "warning": imported with that value left out
+ * or kept as typed), error_column and error_message appended: fix the cells, delete the extra columns or leave them
+ * (the import ignores them), and upload the file again.
  */
 @Component
 public class ErrorReport {
 
-    static final List<String> EXTRA_COLUMNS = List.of("row_number", "error_column", "error_message");
+    static final List<String> EXTRA_COLUMNS = List.of("row_number", "severity", "error_column", "error_message");
     private static final int PAGE = 5000;
 
     private final JdbcClient jdbc;
@@ -44,7 +45,7 @@ public class ErrorReport {
         this.properties = properties;
     }
 
-    private record ErrorRow(long row, String columns, String message) {}
+    private record ErrorRow(long row, boolean failed, String columns, String message) {}
 
     public void write(StoredJob job, OutputStream out) throws IOException, UnreadableFileException {
         Path file = Files.createTempFile("leadport-errors-" + job.id() + "-", ".upload");
@@ -70,6 +71,7 @@ public class ErrorReport {
                     // imported.
                     List<String> record = new ArrayList<>(row == null ? List.<String>of() : row.fields());
                     record.add(String.valueOf(error.row()));
+                    record.add(error.failed() ? "error" : "warning");
                     record.add(error.columns() == null ? "" : error.columns());
                     record.add(error.message());
                     csv.row(record);
@@ -111,14 +113,20 @@ public class ErrorReport {
                 if (exhausted) {
                     return false;
                 }
+                // A row's warnings and its later duplicate or failed match are one line: errors first.
                 page = jdbc.sql("""
-                                select row_number, columns, message from import_row_error
-                                where import_id = :id and row_number > :after order by row_number limit :limit
+                                select row_number, bool_or(kind <> 'WARNING') as failed,
+                                       string_agg(columns, '; ' order by kind) as columns,
+                                       string_agg(message, '; ' order by kind) as message
+                                from import_row_error
+                                where import_id = :id and row_number > :after
+                                group by row_number order by row_number limit :limit
                                 """)
                         .param("id", importId)
                         .param("after", after)
                         .param("limit", PAGE)
-                        .query((rs, n) -> new ErrorRow(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                        .query((rs, n) ->
+                                new ErrorRow(rs.getLong(1), rs.getBoolean(2), rs.getString(3), rs.getString(4)))
                         .list();
                 index = 0;
                 exhausted = page.size() < PAGE;

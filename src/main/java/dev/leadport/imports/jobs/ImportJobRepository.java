@@ -145,12 +145,20 @@ public class ImportJobRepository {
     }
 
     /** Records a committed chunk: counters and the checkpoint move in the chunk's own transaction. */
-    void checkpoint(long id, long throughRow, long processed, long created, long updated, long skipped, long failed) {
+    void checkpoint(
+            long id,
+            long throughRow,
+            long processed,
+            long created,
+            long updated,
+            long skipped,
+            long failed,
+            long warned) {
         jdbc.sql("""
                         update import_job set merged_through_row = :through, processed_rows = processed_rows + :processed,
                                created_count = created_count + :created, updated_count = updated_count + :updated,
                                skipped_count = skipped_count + :skipped, failed_count = failed_count + :failed,
-                               updated_at = now()
+                               warned_count = warned_count + :warned, updated_at = now()
                         where id = :id
                         """)
                 .param("id", id)
@@ -160,6 +168,7 @@ public class ImportJobRepository {
                 .param("updated", updated)
                 .param("skipped", skipped)
                 .param("failed", failed)
+                .param("warned", warned)
                 .update();
     }
 
@@ -242,7 +251,8 @@ public class ImportJobRepository {
                 instant(rs, "finished_at"),
                 rs.getLong("created_by"),
                 null,
-                rs.getString("error_message"));
+                rs.getString("error_message"),
+                rs.getLong("warned_count"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

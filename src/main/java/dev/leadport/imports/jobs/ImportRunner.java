@@ -234,6 +234,9 @@ public class ImportRunner {
                         Merged merged = merger.merge(job.id(), fromRow, toRow, job.duplicateMode(), actor);
                         long invalid = chunk.size() - valid;
                         long skipped = valid - merged.created() - merged.updated() - merged.failed();
+                        long warned = chunk.stream()
+                                .filter(r -> r.isValid() && r.result().hasWarnings())
+                                .count();
                         jobs.checkpoint(
                                 job.id(),
                                 toRow,
@@ -241,7 +244,8 @@ public class ImportRunner {
                                 merged.created(),
                                 merged.updated(),
                                 skipped,
-                                invalid + merged.failed());
+                                invalid + merged.failed(),
+                                warned);
                     });
                     return toRow;
                 },
@@ -294,9 +298,18 @@ public class ImportRunner {
         parameters.put("fileSize", view.fileSize());
         parameters.put("duplicateMode", view.duplicateMode().name());
         parameters.put("mapping", job.mapping());
-        String errors = view.failed() == 0
-                ? view.errorMessage()
-                : view.failed() + " rows failed" + (view.errorMessage() == null ? "" : "; " + view.errorMessage());
+        parameters.put("rowsWithWarnings", view.rowsWithWarnings());
+        List<String> summary = new java.util.ArrayList<>();
+        if (view.failed() > 0) {
+            summary.add(view.failed() + " rows failed");
+        }
+        if (view.rowsWithWarnings() > 0) {
+            summary.add(view.rowsWithWarnings() + " rows imported with warnings");
+        }
+        if (view.errorMessage() != null) {
+            summary.add(view.errorMessage());
+        }
+        String errors = summary.isEmpty() ? null : String.join("; ", summary);
         events.publishEvent(OperationEvent.builder(OperationType.IMPORT, String.valueOf(job.id()), status)
                 .actor(actor.id(), actor.username())
                 .time(

@@ -59,6 +59,12 @@ public final class ColumnMapper {
     /** A mapper for the standard lead fields and the given custom fields. */
     public ColumnMapper(List<CustomFieldSpec> customFields) {
         HeaderSynonyms.standard().forEach((target, synonyms) -> targets.put(target, new Names(own(target), synonyms)));
+        // A custom field called country keeps the country column (its row's phone region is read from it too).
+        if (customFields.stream()
+                .anyMatch(f -> HeaderNames.compact(f.key()).equals("country")
+                        || HeaderNames.compact(f.label()).equals("country"))) {
+            targets.remove(ColumnTarget.COUNTRY);
+        }
         for (CustomFieldSpec field : customFields) {
             targets.putIfAbsent(
                     ColumnTarget.custom(field.key()), new Names(List.of(field.key(), field.label()), List.of()));

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * Where a file column's values go: a standard lead field, a custom field, a full name split into first and last
- * name, or nowhere. {@code key} is the field key for FIELD and CUSTOM targets, else the kind's name.
+ * name, the country that sets its row's phone region, or nowhere. {@code key} is the field key for FIELD and CUSTOM targets, else the kind's name.
  */
 public record ColumnTarget(Kind kind, String key) {
 
@@ -14,11 +14,13 @@ public record ColumnTarget(Kind kind, String key) {
         FIELD,
         CUSTOM,
         FULL_NAME,
+        COUNTRY,
         IGNORE
     }
 
     public static final ColumnTarget FULL_NAME = new ColumnTarget(Kind.FULL_NAME, "fullName");
     public static final ColumnTarget IGNORE = new ColumnTarget(Kind.IGNORE, "ignore");
+    public static final ColumnTarget COUNTRY = new ColumnTarget(Kind.COUNTRY, "country");
 
     public ColumnTarget {
         Objects.requireNonNull(kind, "kind");
@@ -46,6 +48,9 @@ public record ColumnTarget(Kind kind, String key) {
         }
         if (text.equals(IGNORE.key)) {
             return IGNORE;
+        }
+        if (text.equals(COUNTRY.key)) {
+            return COUNTRY;
         }
         return field(LeadField.byKey(text).orElseThrow(() -> new IllegalArgumentException("unknown field " + text)));
     }

@@ -1,11 +1,11 @@
 package dev.leadport.imports.mapping;
 
 /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours each cost one. */
-final class EditDistance {
+public final class EditDistance {
 
     private EditDistance() {}
 
-    static int of(String a, String b) {
+    public static int of(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) {
             d[i][0] = i;

@@ -23,7 +23,7 @@ public final class HeaderNames {
     }
 
     /** The words run together, so "e mail" and "email" compare equal. */
-    static String compact(String header) {
+    public static String compact(String header) {
         return words(header).replace(" ", "");
     }
 }

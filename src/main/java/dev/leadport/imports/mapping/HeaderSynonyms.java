@@ -94,6 +94,18 @@ final class HeaderSynonyms {
         synonyms.put(
                 ColumnTarget.FULL_NAME,
                 List.of("name", "full name", "contact name", "lead name", "person", "person name", "display name"));
+        // Read for the phone region of its row; a custom field called country takes the column first.
+        synonyms.put(
+                ColumnTarget.COUNTRY,
+                List.of(
+                        "country code",
+                        "mailing country",
+                        "billing country",
+                        "address country",
+                        "country region",
+                        "land",
+                        "pays",
+                        "pais"));
         return synonyms;
     }
 }

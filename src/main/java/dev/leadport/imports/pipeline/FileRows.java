@@ -14,6 +14,8 @@ import dev.leadport.imports.reading.UnreadableFileException;
 import dev.leadport.imports.validation.OwnerResolver;
 import dev.leadport.imports.validation.RowResult;
 import dev.leadport.imports.validation.RowValidator;
+import dev.leadport.imports.validation.ValueReview;
+import dev.leadport.imports.validation.WarningKind;
 import dev.leadport.leads.LeadField;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -35,7 +37,7 @@ public final class FileRows implements AutoCloseable {
     private final ImportSettings settings;
     private final FileFacts facts;
     private final List<List<String>> samples = new ArrayList<>();
-    private final int statusColumn;
+    private ValueCounts values;
 
     private FileRows(TabularSource source, ImportSettings settings, FileFacts facts) {
         this.source = source;
@@ -43,10 +45,6 @@ public final class FileRows implements AutoCloseable {
         this.settings = settings;
         this.facts = facts;
         this.validator = new RowValidator(settings.mapping(), settings.customFields(), settings.options());
-        this.statusColumn = settings.mapping()
-                .columnFor(ColumnTarget.field(LeadField.STATUS))
-                .map(ColumnMapping.Column::index)
-                .orElse(-1);
         for (int i = 0; i < facts.headers().size(); i++) {
             samples.add(new ArrayList<>());
         }
@@ -122,6 +120,9 @@ public final class FileRows implements AutoCloseable {
     }
 
     private CheckedRow check(SourceRow row) {
+        if (values != null) {
+            values.add(row);
+        }
         RowResult result = validator.validate(row);
         OwnerResolver.Resolved owner = settings.owners().resolve(result.lead().owner());
         if (owner.problem() != null) {
@@ -129,12 +130,32 @@ public final class FileRows implements AutoCloseable {
             String column = settings.mapping()
                     .columnFor(ColumnTarget.field(LeadField.OWNER))
                     .map(ColumnMapping.Column::header)
-                    .orElse(null);
-            problems.add(new RowProblem(row.rowNumber(), column, result.lead().owner(), owner.problem()));
+                    .orElse("constant owner");
+            // An owner who is no user (or whom a REP may not name) leaves the lead to the importer, unless strict.
+            problems.add(
+                    settings.options().strict().contains(WarningKind.OWNER)
+                            ? new RowProblem(
+                                    row.rowNumber(), column, result.lead().owner(), owner.problem())
+                            : RowProblem.warning(
+                                    row.rowNumber(), column, result.lead().owner(), owner.problem()));
             result = new RowResult(result.row(), result.fields(), result.lead(), problems);
         }
-        boolean statusGiven = statusColumn >= 0 && !row.field(statusColumn).isBlank();
-        return new CheckedRow(result, owner.id(), statusGiven);
+        // An empty, unknown or "leave empty" status is null, so an updated lead keeps its own.
+        return new CheckedRow(result, owner.id(), result.lead().status() != null);
+    }
+
+    /** Counts the distinct values of the fixed-value columns as the rows go by (the dry run's value review). */
+    public void countValues() {
+        List<ValueCounts.Column> counted = settings.mapping().columns().stream()
+                .filter(c -> ValueReview.reviewed(c.target(), settings.customFields()))
+                .map(c -> new ValueCounts.Column(c.index(), c.header(), c.target()))
+                .toList();
+        values = new ValueCounts(counted);
+    }
+
+    /** The counts {@link #countValues} started, or null. */
+    public ValueCounts valueCounts() {
+        return values;
     }
 
     private void keepSamples(SourceRow row) {

@@ -1,5 +1,6 @@
 package dev.leadport.imports.pipeline;
 
+import dev.leadport.imports.ImportRequestOptions;
 import dev.leadport.imports.mapping.ColumnMapping;
 import dev.leadport.imports.mapping.CustomFieldSpec;
 import dev.leadport.imports.reading.ReadOptions;
@@ -7,11 +8,16 @@ import dev.leadport.imports.validation.ImportOptions;
 import dev.leadport.imports.validation.OwnerResolver;
 import java.util.List;
 
-/** Everything needed to read and check a file's rows the same way in a validation and in the import itself. */
+/**
+ * Everything needed to read and check a file's rows the same way in a validation and in the import itself, and the
+ * options as they take effect (the user's, with the value maps of a saved mapping under them), to store with the job.
+ */
 public record ImportSettings(
         ColumnMapping mapping,
         ImportOptions options,
         List<CustomFieldSpec> customFields,
         OwnerResolver owners,
         ReadOptions readOptions,
-        boolean savedMappingApplied) {}
+        boolean savedMappingApplied,
+        boolean savedMappingPublished,
+        ImportRequestOptions requested) {}

@@ -13,12 +13,15 @@ import dev.leadport.imports.reading.UploadReadProblem;
 import dev.leadport.imports.validation.DateOrder;
 import dev.leadport.imports.validation.DateOrderDetector;
 import dev.leadport.imports.validation.ImportOptions;
+import dev.leadport.imports.validation.ImportValueChecks;
 import dev.leadport.imports.validation.OwnerResolver;
+import dev.leadport.imports.validation.WarningKind;
 import dev.leadport.leads.CustomFieldDefinition;
 import dev.leadport.leads.CustomFields;
 import dev.leadport.leads.LeadField;
 import dev.leadport.leads.LeadStatus;
 import dev.leadport.leads.LeadsProperties;
+import dev.leadport.shared.ForbiddenException;
 import dev.leadport.shared.InvalidInputException;
 import dev.leadport.users.CurrentUser;
 import dev.leadport.users.Users;
@@ -32,13 +35,18 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds the settings a file is read with: the mapping (the user's, else one saved for the same headers, else the
- * suggested one, with the user's choices on top), the reading options, the custom fields and the owners.
+ * Builds the settings a file is read with: the mapping (the user's, else the user's own or a published one saved for
+ * the same headers, else the suggested one, with the user's choices on top), the reading options with their value
+ * maps, constants and strict warning kinds (each checked here, so a bad one is a clear 400 rather than a problem on
+ * every row), the custom fields and the owners.
  */
 @Component
 public class ImportSettingsFactory {
 
     private static final int DATE_SAMPLE = 1000;
+
+    /** A saved mapping's columns come back as a strong suggestion, not as if the user had just chosen them. */
+    static final double SAVED_CONFIDENCE = 0.95;
 
     private final CustomFields customFields;
     private final Users users;
@@ -65,17 +73,37 @@ public class ImportSettingsFactory {
         try {
             List<String> headers = FileRows.headers(file, read);
             List<CustomFieldSpec> specs = customSpecs();
-            boolean saved = false;
             ColumnMapping columns;
-            Optional<Map<String, String>> remembered =
-                    mapping == null || mapping.isEmpty() ? savedMappings.find(headers) : Optional.empty();
-            if (remembered.isPresent() && fits(headers, remembered.get(), specs)) {
-                columns = ColumnMapping.fromSaved(headers, remembered.get());
-                saved = true;
+            Optional<SavedMappings.Saved> remembered = savedMappings.find(headers, actor);
+            boolean applied = remembered.isPresent()
+                    && (mapping == null || mapping.isEmpty())
+                    && fits(headers, remembered.get().mapping(), specs);
+            if (applied) {
+                columns = asSuggestion(
+                        ColumnMapping.fromSaved(headers, remembered.get().mapping()));
             } else {
                 columns = override(new ColumnMapper(specs).suggest(headers), headers, mapping, specs);
             }
-            return settings(file, columns, options, specs, actor, saved);
+            ImportRequestOptions effective = options;
+            if (remembered.isPresent() && (applied || mapping != null && !mapping.isEmpty())) {
+                // The saved value maps apply under the user's own, also when the user sent the columns themselves.
+                Map<String, Map<String, String>> maps =
+                        new java.util.LinkedHashMap<>(remembered.get().valueMaps());
+                options.valueMaps().forEach((target, values) -> {
+                    Map<String, String> merged = new java.util.LinkedHashMap<>(maps.getOrDefault(target, Map.of()));
+                    merged.putAll(values);
+                    maps.put(target, merged);
+                });
+                effective = options.withValueMaps(maps);
+            }
+            return settings(
+                    file,
+                    columns,
+                    effective,
+                    specs,
+                    actor,
+                    applied,
+                    applied && remembered.get().published());
         } catch (IOException | UnreadableFileException e) {
             throw UploadReadProblem.of(e);
         }
@@ -89,7 +117,14 @@ public class ImportSettingsFactory {
             CurrentUser actor)
             throws IOException, UnreadableFileException {
         List<CustomFieldSpec> specs = customSpecs();
-        return settings(file, ColumnMapping.fromSaved(headers, mapping), requested, specs, actor, false);
+        return settings(file, ColumnMapping.fromSaved(headers, mapping), requested, specs, actor, false, false);
+    }
+
+    private static ColumnMapping asSuggestion(ColumnMapping saved) {
+        return new ColumnMapping(saved.columns().stream()
+                .map(c -> new ColumnMapping.Column(
+                        c.index(), c.header(), c.target(), c.target().isIgnored() ? 0 : SAVED_CONFIDENCE))
+                .toList());
     }
 
     private ImportSettings settings(
@@ -98,13 +133,16 @@ public class ImportSettingsFactory {
             ImportRequestOptions requested,
             List<CustomFieldSpec> specs,
             CurrentUser actor,
-            boolean saved)
+            boolean saved,
+            boolean published)
             throws IOException, UnreadableFileException {
-        ImportOptions options = options(requested);
+        specs = withNewOptions(specs, requested.newOptions(), actor);
+        OwnerResolver owners = new OwnerResolver(users.all(), actor);
+        ImportOptions options = options(requested, specs, owners);
         if (file != null && options.dateOrder() == DateOrder.AUTO) {
             options = options.withDateOrder(dateOrder(file, columns, specs));
         }
-        return new ImportSettings(columns, options, specs, new OwnerResolver(users.all(), actor), readOptions(), saved);
+        return new ImportSettings(columns, options, specs, owners, readOptions(), saved, published, requested);
     }
 
     /** Decides day/month order from the file's custom date columns; AUTO stays when the file does not tell. */
@@ -122,7 +160,7 @@ public class ImportSettingsFactory {
         return DateOrderDetector.detect(FileRows.valuesOf(file, readOptions(), dateColumns, DATE_SAMPLE));
     }
 
-    private ImportOptions options(ImportRequestOptions requested) {
+    private ImportOptions options(ImportRequestOptions requested, List<CustomFieldSpec> specs, OwnerResolver owners) {
         String region =
                 requested.defaultRegion() == null || requested.defaultRegion().isBlank()
                         ? leadsProperties.defaultPhoneRegion()
@@ -144,7 +182,15 @@ public class ImportSettingsFactory {
                                 .orElseThrow(() -> new InvalidInputException(
                                         "statusValues",
                                         "'" + status + "' (for '" + word + "') is not a lead status"))));
-        return new ImportOptions(region, order, statuses);
+        ImportValueChecks checks = new ImportValueChecks(specs, owners, text -> target(text, specs));
+        return new ImportOptions(
+                region,
+                order,
+                statuses,
+                checks.valueMaps(requested.valueMaps()),
+                checks.constants(requested.constants(), order),
+                requested.overrideConstants(),
+                WarningKind.parseAll(requested.strict()));
     }
 
     /** The suggested mapping with each of the user's choices applied; unknown columns or targets are errors. */
@@ -175,13 +221,16 @@ public class ImportSettingsFactory {
     }
 
     /** Reads a target as users write it: a field key, "custom:key" or a custom key, "fullName", "ignore". */
-    static ColumnTarget target(String text, List<CustomFieldSpec> specs) {
+    public static ColumnTarget target(String text, List<CustomFieldSpec> specs) {
         String t = text == null ? "" : text.strip();
         if (t.isEmpty() || t.equalsIgnoreCase("ignore")) {
             return ColumnTarget.IGNORE;
         }
         if (t.equalsIgnoreCase("fullName")) {
             return ColumnTarget.FULL_NAME;
+        }
+        if (t.equalsIgnoreCase("country")) {
+            return ColumnTarget.COUNTRY;
         }
         String customKey = t.regionMatches(true, 0, "custom:", 0, 7) ? t.substring(7) : t;
         Optional<CustomFieldSpec> custom =
@@ -196,7 +245,7 @@ public class ImportSettingsFactory {
         throw new InvalidInputException(
                 "mapping",
                 "'" + text + "' is not a lead field; use a field key (" + importableKeys()
-                        + "), a custom field key, fullName or ignore");
+                        + "), a custom field key, fullName, country or ignore");
     }
 
     private static boolean fits(List<String> headers, Map<String, String> saved, List<CustomFieldSpec> specs) {
@@ -219,6 +268,50 @@ public class ImportSettingsFactory {
                         .filter(LeadField::importable)
                         .map(LeadField::key)
                         .toList());
+    }
+
+    /** The custom fields with the options an admin adds with this import (added for real when it starts). */
+    private static List<CustomFieldSpec> withNewOptions(
+            List<CustomFieldSpec> specs, Map<String, List<String>> newOptions, CurrentUser actor) {
+        if (newOptions.isEmpty()) {
+            return specs;
+        }
+        if (!actor.isAdmin()) {
+            throw new ForbiddenException("Only an admin can add options to a choice field.");
+        }
+        List<CustomFieldSpec> extended = new java.util.ArrayList<>();
+        for (CustomFieldSpec spec : specs) {
+            List<String> added = newOptions.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(spec.key())
+                            || e.getKey().equalsIgnoreCase("custom:" + spec.key()))
+                    .flatMap(e -> e.getValue().stream())
+                    .map(String::strip)
+                    .filter(o -> !o.isEmpty())
+                    .toList();
+            if (added.isEmpty()) {
+                extended.add(spec);
+                continue;
+            }
+            if (spec.type() != CustomFieldSpec.Type.CHOICE) {
+                throw new InvalidInputException("newOptions", spec.label() + " is not a choice field");
+            }
+            if (added.stream().anyMatch(o -> o.length() > 100)) {
+                throw new InvalidInputException("newOptions", "an option of " + spec.label() + " is longer than 100");
+            }
+            List<String> options = new java.util.ArrayList<>(spec.options());
+            added.stream()
+                    .filter(o -> options.stream().noneMatch(existing -> existing.equalsIgnoreCase(o)))
+                    .distinct()
+                    .forEach(options::add);
+            extended.add(new CustomFieldSpec(spec.key(), spec.label(), spec.type(), options, spec.required()));
+        }
+        for (String key : newOptions.keySet()) {
+            String bare = key.regionMatches(true, 0, "custom:", 0, 7) ? key.substring(7) : key;
+            if (specs.stream().noneMatch(s -> s.key().equalsIgnoreCase(bare))) {
+                throw new InvalidInputException("newOptions", "There is no custom field '" + key + "'.");
+            }
+        }
+        return extended;
     }
 
     private List<CustomFieldSpec> customSpecs() {

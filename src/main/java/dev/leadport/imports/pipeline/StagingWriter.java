@@ -20,8 +20,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes one chunk of checked rows with COPY: valid rows into import_staging, rows with problems into
- * import_row_error. Runs on the caller's transaction-bound connection.
+ * Writes one chunk of checked rows with COPY: valid rows into import_staging, rows with errors into import_row_error
+ * (kind ERROR), and the warnings of valid rows next to them (kind WARNING). Runs on the caller's transaction-bound
+ * connection.
  */
 @Component
 public class StagingWriter {
@@ -60,10 +61,10 @@ public class StagingWriter {
         return valid;
     }
 
-    /** Records the chunk's invalid rows with their problems; returns how many rows were valid. */
+    /** Records the chunk's invalid rows with their errors and its valid rows' warnings; returns the valid rows. */
     public int writeErrors(Connection connection, long importId, List<CheckedRow> rows) throws SQLException {
         int valid = (int) rows.stream().filter(CheckedRow::isValid).count();
-        if (valid == rows.size()) {
+        if (valid == rows.size() && rows.stream().noneMatch(r -> r.result().hasWarnings())) {
             return valid;
         }
         CopyText text = new CopyText();
@@ -77,7 +78,17 @@ public class StagingWriter {
                                     text,
                                     importId,
                                     row.result().row(),
-                                    row.result().problems()));
+                                    "ERROR",
+                                    row.result().errors()));
+                } else if (row.result().hasWarnings()) {
+                    write(
+                            errors,
+                            errorLine(
+                                    text,
+                                    importId,
+                                    row.result().row(),
+                                    "WARNING",
+                                    row.result().warnings()));
                 }
             }
             errors.endCopy();
@@ -109,7 +120,7 @@ public class StagingWriter {
                 .endLine();
     }
 
-    static String errorLine(CopyText text, long importId, long rowNumber, List<RowProblem> problems) {
+    static String errorLine(CopyText text, long importId, long rowNumber, String kind, List<RowProblem> problems) {
         Set<String> columns = problems.stream()
                 .map(RowProblem::column)
                 .filter(Objects::nonNull)
@@ -117,7 +128,7 @@ public class StagingWriter {
         String message = problems.stream().map(RowProblem::reason).collect(Collectors.joining("; "));
         return text.add(importId)
                 .add(rowNumber)
-                .add("ERROR")
+                .add(kind)
                 .add(columns.isEmpty() ? null : String.join("; ", columns))
                 .add(message)
                 .endLine();

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * One row of an import file after validation: the row number, the user's own fields (to echo in a result file), the
- * lead it describes and the problems that keep it from being imported. A row with problems is a value, not an
- * exception.
+ * lead it describes and its problems: errors keep it from being imported, warnings name a value left out or kept as
+ * typed. A row with problems is a value, not an exception.
  */
 public record RowResult(long row, List<String> fields, LeadDraft lead, List<RowProblem> problems) {
 
@@ -15,8 +15,21 @@ public record RowResult(long row, List<String> fields, LeadDraft lead, List<RowP
         problems = List.copyOf(problems);
     }
 
-    /** Whether the row can be imported as it is. */
+    /** Whether the row can be imported: it has no errors (it may have warnings). */
     public boolean isValid() {
-        return problems.isEmpty();
+        return problems.stream().noneMatch(RowProblem::isError);
+    }
+
+    /** Whether a value of the row was left out or kept as typed. */
+    public boolean hasWarnings() {
+        return problems.stream().anyMatch(p -> !p.isError());
+    }
+
+    public List<RowProblem> errors() {
+        return problems.stream().filter(RowProblem::isError).toList();
+    }
+
+    public List<RowProblem> warnings() {
+        return problems.stream().filter(p -> !p.isError()).toList();
     }
 }

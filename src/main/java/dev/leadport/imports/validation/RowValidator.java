@@ -4,6 +4,7 @@ import dev.leadport.imports.RowProblem;
 import dev.leadport.imports.mapping.ColumnMapping;
 import dev.leadport.imports.mapping.ColumnTarget;
 import dev.leadport.imports.mapping.CustomFieldSpec;
+import dev.leadport.imports.mapping.HeaderNames;
 import dev.leadport.imports.reading.RowChecks;
 import dev.leadport.imports.reading.SourceRow;
 import dev.leadport.leads.CustomFieldType;
@@ -24,13 +25,16 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Turns a row read from a file into the lead it describes and the problems that keep it from being imported: every
- * value trimmed, lengths limited, email and phone checked, status words mapped, a full name split, custom fields read
- * by type, and at least an email or a phone required. Built once per import, used for every row.
+ * Turns a row read from a file into the lead it describes and its problems: every value trimmed, lengths limited,
+ * email and phone checked, status words and the user's value maps applied, constants filled in, a full name split,
+ * custom fields read by type, and at least an email or a phone required. An invalid email, a missing contact, an
+ * over-long or unreadable value fail the row; a phone that is no valid number (kept as typed, without E.164), an
+ * unknown status (left empty) and a custom value that does not fit (left out) are warnings, unless the import made
+ * their kind strict. Built once per import, used for every row.
  */
 public final class RowValidator {
 
-    static final Map<LeadField, Integer> MAX_LENGTHS = maxLengths();
+    public static final Map<LeadField, Integer> MAX_LENGTHS = maxLengths();
 
     /** Each target's column, looked up once per import rather than for every cell of every row. */
     private final Map<ColumnTarget, ColumnMapping.Column> columns = new HashMap<>();
@@ -40,6 +44,10 @@ public final class RowValidator {
     private final StatusMapper statuses;
     /** Custom values by the leads module's rules, with dates read in the file's day/month order. */
     private final CustomFieldValues.Reading customReading;
+    /** The column whose country names the phone region of its own row, or -1. */
+    private final int countryColumn;
+
+    private final Map<String, String> regions = new HashMap<>();
 
     public RowValidator(ColumnMapping mapping, List<CustomFieldSpec> customFields, ImportOptions options) {
         for (ColumnMapping.Column column : mapping.columns()) {
@@ -49,6 +57,46 @@ public final class RowValidator {
         this.options = options;
         this.statuses = new StatusMapper(options.statusValues());
         this.customReading = new CustomFieldValues.Reading(text -> DateText.parse(text, options.dateOrder()));
+        this.countryColumn = countryColumn(mapping, customFields);
+    }
+
+    private static Parsed<PhoneNumber> phone(String text, String region, boolean emailGiven) {
+        Parsed<PhoneNumber> phone = PhoneNumber.parse(text, region);
+        return emailGiven || phone.isValid()
+                ? phone
+                : Parsed.invalid(phone.problem().orElseThrow() + "; a lead without an email needs a valid phone");
+    }
+
+    /** A column mapped to country, else one mapped to a custom field called country. */
+    private static int countryColumn(ColumnMapping mapping, List<CustomFieldSpec> customFields) {
+        Optional<ColumnMapping.Column> country = mapping.columnFor(ColumnTarget.COUNTRY);
+        if (country.isEmpty()) {
+            country = customFields.stream()
+                    .filter(f -> HeaderNames.compact(f.key()).equals("country")
+                            || HeaderNames.compact(f.label()).equals("country"))
+                    .findFirst()
+                    .flatMap(f -> mapping.columnFor(ColumnTarget.custom(f.key())));
+        }
+        return country.map(ColumnMapping.Column::index).orElse(-1);
+    }
+
+    /** The region this row's phone is read in: its own country's, else the import's default. */
+    private String regionOf(SourceRow row) {
+        if (countryColumn < 0) {
+            return options.defaultRegion();
+        }
+        String cell = row.field(countryColumn).strip();
+        if (cell.isEmpty()) {
+            return options.defaultRegion();
+        }
+        String region = regions.get(cell);
+        if (region == null) {
+            region = Optional.ofNullable(CountryRegions.regionOf(cell)).orElse(options.defaultRegion());
+            if (regions.size() < 1_000) {
+                regions.put(cell, region);
+            }
+        }
+        return region;
     }
 
     public RowResult validate(SourceRow row) {
@@ -60,17 +108,27 @@ public final class RowValidator {
             firstName = split.get()[0];
             lastName = split.get()[1];
         }
-        EmailAddress email = reading.parsed(LeadField.EMAIL, EmailAddress::parse);
-        PhoneNumber phone = reading.parsed(LeadField.PHONE, text -> PhoneNumber.parse(text, options.defaultRegion()));
+        EmailAddress email = reading.parsed(LeadField.EMAIL, EmailAddress::parse, null);
+        String region = regionOf(row);
+        String phoneText = reading.text(LeadField.PHONE);
+        // Without an email, the phone is what reaches the lead: a phone that is no valid number then fails the row.
+        boolean emailGiven = reading.contactSeen;
+        PhoneNumber phone = reading.parse(
+                ColumnTarget.field(LeadField.PHONE),
+                phoneText,
+                text -> phone(text, region, emailGiven),
+                emailGiven ? WarningKind.PHONE : null);
+        reading.contactSeen |= phoneText != null;
         reading.requireEmailOrPhone();
-        LeadStatus status = Optional.ofNullable(reading.parsed(LeadField.STATUS, statuses::parse))
-                .orElse(LeadStatus.NEW);
+        // An empty, unknown or "leave empty" status is null: a new lead is NEW, an updated one keeps its status.
+        LeadStatus status = reading.parsed(LeadField.STATUS, statuses::parse, WarningKind.STATUS);
         LeadDraft lead = new LeadDraft(
                 firstName,
                 lastName,
                 email == null ? null : email.value(),
                 email == null ? null : email.key(),
-                phone == null ? null : phone.raw(),
+                // A phone that is no valid number is kept as typed, with no E.164 form to dial or compare by.
+                phone == null ? phoneText : phone.raw(),
                 phone == null ? null : phone.e164(),
                 reading.text(LeadField.COMPANY),
                 reading.text(LeadField.JOB_TITLE),
@@ -86,7 +144,7 @@ public final class RowValidator {
     private final class Reading {
         private final SourceRow row;
         private final List<RowProblem> problems;
-        private boolean contactSeen;
+        boolean contactSeen;
 
         Reading(SourceRow row) {
             this.row = row;
@@ -111,33 +169,51 @@ public final class RowValidator {
         }
 
         private String text(ColumnTarget target, int maxLength) {
-            Optional<ColumnMapping.Column> column = columnFor(target);
-            if (column.isEmpty()) {
-                return null;
-            }
-            String value = cell(column.get().index());
+            String value = mapped(target, rawText(target));
             if (value.isEmpty()) {
                 return null;
             }
             if (value.length() > maxLength) {
-                problem(column.get(), value, "longer than " + maxLength + " characters");
+                problem(header(target), value, "longer than " + maxLength + " characters", null);
                 return null;
             }
             return value;
         }
 
-        /** A value read by {@code parser}; null when empty, or when invalid (a problem naming why). */
-        <T> T parsed(LeadField field, Function<String, Parsed<T>> parser) {
+        /** The cell of the target's column, or the import's constant where the cell is empty or overridden. */
+        private String rawText(ColumnTarget target) {
+            Optional<ColumnMapping.Column> column = columnFor(target);
+            String value = column.map(c -> cell(c.index())).orElse("");
+            String constant = options.constants().get(target);
+            return constant != null && (value.isEmpty() || options.overrideConstants()) ? constant : value;
+        }
+
+        /** The user's value map applied: the value they chose for this text, "" for "leave empty". */
+        private String mapped(ColumnTarget target, String text) {
+            return text.isEmpty()
+                    ? text
+                    : options.valueMaps().lookup(target, text).orElse(text);
+        }
+
+        /**
+         * A value read by {@code parser}; null when empty, or when invalid: an error naming why, or a warning of
+         * {@code kind} (the value left out) unless the import made that kind strict.
+         */
+        <T> T parsed(LeadField field, Function<String, Parsed<T>> parser, WarningKind kind) {
             String text = text(field);
-            Optional<ColumnMapping.Column> column = columnFor(ColumnTarget.field(field));
-            if (field == LeadField.EMAIL || field == LeadField.PHONE) {
+            if (field == LeadField.EMAIL) {
                 contactSeen |= text != null;
             }
-            if (text == null && field != LeadField.STATUS) {
+            return parse(ColumnTarget.field(field), text, parser, kind);
+        }
+
+        /** {@code text} (already read, or null) read by {@code parser}, as {@link #parsed} does. */
+        <T> T parse(ColumnTarget target, String text, Function<String, Parsed<T>> parser, WarningKind kind) {
+            if (text == null) {
                 return null;
             }
-            Parsed<T> parsed = parser.apply(text == null ? "" : text);
-            parsed.problem().ifPresent(reason -> problem(column.orElseThrow(), text, reason));
+            Parsed<T> parsed = parser.apply(text);
+            parsed.problem().ifPresent(reason -> problem(header(target), text, reason, kind));
             return parsed.toOptional().orElse(null);
         }
 
@@ -177,8 +253,9 @@ public final class RowValidator {
         Map<String, Object> customValues() {
             Map<String, Object> values = new LinkedHashMap<>();
             for (CustomFieldSpec field : customFields) {
-                Optional<ColumnMapping.Column> column = columnFor(ColumnTarget.custom(field.key()));
-                String text = column.map(c -> cell(c.index())).orElse("");
+                ColumnTarget target = ColumnTarget.custom(field.key());
+                Optional<ColumnMapping.Column> column = columnFor(target);
+                String text = mapped(target, rawText(target));
                 if (text.isEmpty()) {
                     if (field.required()) {
                         problems.add(new RowProblem(
@@ -192,14 +269,35 @@ public final class RowValidator {
                 Parsed<Object> value = CustomFieldValues.read(
                         CustomFieldType.valueOf(field.type().name()), field.options(), text, customReading);
                 value.toOptional().ifPresent(v -> values.put(field.key(), v));
-                value.problem().ifPresent(reason -> problem(column.orElseThrow(), text, reason));
+                value.problem().ifPresent(reason -> problem(header(target), text, reason, WarningKind.CUSTOM));
             }
             return values;
         }
 
-        private void problem(ColumnMapping.Column column, String value, String reason) {
-            problems.add(new RowProblem(row.rowNumber(), column.header(), RowChecks.preview(value), reason));
+        /** Records a problem: an error, or a warning of {@code kind} (null: always an error) unless it is strict. */
+        private void problem(String column, String value, String reason, WarningKind kind) {
+            String shown = RowChecks.preview(value);
+            if (kind == null || options.strict().contains(kind)) {
+                problems.add(new RowProblem(row.rowNumber(), column, shown, reason));
+            } else {
+                problems.add(RowProblem.warning(row.rowNumber(), column, shown, reason + "; " + outcome(kind)));
+            }
         }
+    }
+
+    /** What a warning does to its value. */
+    private static String outcome(WarningKind kind) {
+        return switch (kind) {
+            case PHONE -> "kept as typed, without an international form";
+            case STATUS -> "left empty (a new lead is New)";
+            case CUSTOM -> "left out";
+            case OWNER -> "owned by the importer";
+        };
+    }
+
+    /** The header a problem names: the target's column, or the constant that gave the value. */
+    private String header(ColumnTarget target) {
+        return columnFor(target).map(ColumnMapping.Column::header).orElse("constant " + target);
     }
 
     private Optional<ColumnMapping.Column> columnFor(ColumnTarget target) {

@@ -25,6 +25,11 @@ final class StatusMapper {
         userValues.forEach((text, status) -> this.userValues.put(HeaderNames.words(text), status));
     }
 
+    /** The built-in words (normalised) and their status, for the value review. */
+    public static Map<String, LeadStatus> builtInWords() {
+        return BUILT_IN;
+    }
+
     Parsed<LeadStatus> parse(String text) {
         Parsed<LeadStatus> known = read.get(text);
         if (known != null) {

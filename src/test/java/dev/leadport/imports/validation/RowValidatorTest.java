@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.leadport.imports.RowProblem;
 import dev.leadport.imports.mapping.ColumnMapper;
 import dev.leadport.imports.mapping.ColumnMapping;
+import dev.leadport.imports.mapping.ColumnTarget;
 import dev.leadport.imports.mapping.CustomFieldSpec;
 import dev.leadport.imports.reading.SourceRow;
 import dev.leadport.leads.LeadStatus;
@@ -13,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -82,13 +84,100 @@ class RowValidatorTest {
     }
 
     @Test
-    void badPhoneIsAProblemNamingTheRegion() {
-        RowResult result = validate(row("Ann", "", "ann@example.com", "12345", "", "", "", ""));
+    void badPhoneIsKeptAsTypedWithoutE164AndAWarningNamingTheRegion() {
+        RowResult result = validate(row("Ann", "", "ann@example.com", "229.077.5154", "", "", "", ""));
 
+        assertThat(result.isValid()).isTrue();
+        assertThat(result.lead().phoneRaw()).isEqualTo("229.077.5154");
+        assertThat(result.lead().phoneE164()).isNull();
         assertThat(result.problems()).singleElement().satisfies(p -> {
+            assertThat(p.severity()).isEqualTo(RowProblem.Severity.WARNING);
             assertThat(p.column()).isEqualTo("Phone");
+            assertThat(p.reason()).startsWith("not a valid phone number for region US; kept as typed");
+        });
+    }
+
+    @Test
+    void strictPhoneMakesABadPhoneFailItsRow() {
+        RowResult result = validator(options(Map.of(), Map.of(), false, Set.of(WarningKind.PHONE)))
+                .validate(row("Ann", "", "ann@example.com", "12345", "", "", "", ""));
+
+        assertThat(result.isValid()).isFalse();
+        assertThat(result.problems()).singleElement().satisfies(p -> {
+            assertThat(p.severity()).isEqualTo(RowProblem.Severity.ERROR);
             assertThat(p.reason()).isEqualTo("not a valid phone number for region US");
         });
+    }
+
+    @Test
+    void aRowWhoseOnlyContactIsABadPhoneFailsForNothingReachesTheLead() {
+        RowResult result = validate(row("Ann", "", "", "8191161473", "", "", "", ""));
+
+        assertThat(result.isValid()).isFalse();
+        assertThat(result.problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p.reason())
+                        .isEqualTo(
+                                "not a valid phone number for region US; a lead without an email needs a valid phone"));
+    }
+
+    @Test
+    void countryColumnSetsThePhoneRegionOfItsOwnRow() {
+        List<String> headers = List.of("Email", "Phone", "Country");
+        ColumnMapping mapping = new ColumnMapper(List.of()).suggest(headers);
+        RowValidator validator = new RowValidator(mapping, List.of(), ImportOptions.DEFAULTS);
+
+        assertThat(mapping.columnFor(ColumnTarget.COUNTRY)).isPresent();
+        assertThat(validator
+                        .validate(new SourceRow(2, List.of("a@example.com", "030 2345678", "Deutschland"), List.of()))
+                        .lead()
+                        .phoneE164())
+                .isEqualTo("+49302345678");
+        assertThat(validator
+                        .validate(new SourceRow(3, List.of("b@example.com", "020 7946 0018", "GB"), List.of()))
+                        .lead()
+                        .phoneE164())
+                .isEqualTo("+442079460018");
+        assertThat(validator
+                        .validate(new SourceRow(4, List.of("c@example.com", "(415) 734-2291", ""), List.of()))
+                        .lead()
+                        .phoneE164())
+                .isEqualTo("+14157342291");
+    }
+
+    @Test
+    void constantFillsEmptyCellsAndOverridingReplacesTheFilesValues() {
+        Map<ColumnTarget, String> constants = Map.of(
+                ColumnTarget.field(dev.leadport.leads.LeadField.SOURCE), "Expo 2026",
+                ColumnTarget.field(dev.leadport.leads.LeadField.COMPANY), "Acme");
+        SourceRow row = row("Ann", "", "a@example.com", "", "Own Co", "", "", "");
+
+        LeadDraft filled = validator(options(Map.of(), constants, false, Set.of()))
+                .validate(row)
+                .lead();
+        LeadDraft overridden = validator(options(Map.of(), constants, true, Set.of()))
+                .validate(row)
+                .lead();
+
+        assertThat(filled.source()).isEqualTo("Expo 2026");
+        assertThat(filled.company()).isEqualTo("Own Co");
+        assertThat(overridden.company()).isEqualTo("Acme");
+    }
+
+    @Test
+    void valueMapTurnsAFileValueIntoAnotherOrLeavesItEmptyWithoutAWarning() {
+        Map<ColumnTarget, Map<String, String>> maps = Map.of(
+                ColumnTarget.field(dev.leadport.leads.LeadField.STATUS), Map.of("Hot", "QUALIFIED", "Rent", ""),
+                ColumnTarget.field(dev.leadport.leads.LeadField.OWNER), Map.of("Jane Roe", "manager"));
+        RowValidator validator = validator(options(maps, Map.of(), false, Set.of()));
+
+        RowResult hot = validator.validate(row("Ann", "", "a@example.com", "", "", "hot", "Jane Roe", ""));
+        RowResult rent = validator.validate(row("Ann", "", "a@example.com", "", "", "RENT", "", ""));
+
+        assertThat(hot.lead().status()).isEqualTo(LeadStatus.QUALIFIED);
+        assertThat(hot.lead().owner()).isEqualTo("manager");
+        assertThat(rent.lead().status()).isNull();
+        assertThat(rent.problems()).isEmpty();
     }
 
     @Test
@@ -102,7 +191,6 @@ class RowValidatorTest {
 
     @ParameterizedTest
     @CsvSource({
-        "'', NEW",
         "Open - Not Contacted, NEW",
         "Working - Contacted, CONTACTED",
         "Attempted to contact, CONTACTED",
@@ -125,14 +213,30 @@ class RowValidatorTest {
     }
 
     @Test
-    void unknownStatusIsAProblemAndAUserMappingResolvesIt() {
+    void emptyStatusIsLeftForTheMergeToDecide() {
+        assertThat(validate(row("Ann", "", "a@example.com", "", "", "", "", ""))
+                        .lead()
+                        .status())
+                .isNull();
+    }
+
+    @Test
+    void unknownStatusIsAWarningLeavingItEmptyAndAUserMappingResolvesIt() {
         SourceRow row = row("Ann", "", "a@example.com", "", "", "Maybe later", "", "");
         ImportOptions mapped = new ImportOptions("US", DateOrder.AUTO, Map.of("maybe LATER", LeadStatus.LOST));
 
-        assertThat(validate(row).problems())
+        RowResult unknown = validate(row);
+        assertThat(unknown.isValid()).isTrue();
+        assertThat(unknown.lead().status()).isNull();
+        assertThat(unknown.problems())
                 .singleElement()
-                .satisfies(p -> assertThat(p.reason()).startsWith("unknown status"));
+                .satisfies(p -> assertThat(p.reason()).startsWith("unknown status"))
+                .satisfies(p -> assertThat(p.severity()).isEqualTo(RowProblem.Severity.WARNING));
         assertThat(validator(mapped).validate(row).lead().status()).isEqualTo(LeadStatus.LOST);
+        assertThat(validator(options(Map.of(), Map.of(), false, Set.of(WarningKind.STATUS)))
+                        .validate(row)
+                        .isValid())
+                .isFalse();
     }
 
     @Test
@@ -190,14 +294,20 @@ class RowValidatorTest {
     }
 
     @Test
-    void badCustomValuesAreProblemsNamingTheUsersHeader() {
+    void badCustomValuesAreWarningsNamingTheUsersHeaderAndAMissingRequiredOneAnError() {
         RowResult result = validateCustom(DateOrder.AUTO, "lots", "03/04/2025", "maybe", "Bronze", "");
 
         assertThat(result.problems())
-                .extracting(RowProblem::column)
-                .containsExactly("Seats", "Renewal", "VIP", "Tier", "Region");
+                .extracting(RowProblem::column, RowProblem::severity)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Seats", RowProblem.Severity.WARNING),
+                        org.assertj.core.groups.Tuple.tuple("Renewal", RowProblem.Severity.WARNING),
+                        org.assertj.core.groups.Tuple.tuple("VIP", RowProblem.Severity.WARNING),
+                        org.assertj.core.groups.Tuple.tuple("Tier", RowProblem.Severity.WARNING),
+                        org.assertj.core.groups.Tuple.tuple("Region", RowProblem.Severity.ERROR));
         assertThat(result.problems().get(1).reason()).startsWith("ambiguous date");
         assertThat(result.problems().get(4).reason()).isEqualTo("Region is required");
+        assertThat(result.lead().customFields()).isEmpty();
     }
 
     @Test
@@ -227,6 +337,14 @@ class RowValidatorTest {
         RowValidator validator = new RowValidator(mapping, CUSTOM, ImportOptions.DEFAULTS.withDateOrder(order));
         return validator.validate(
                 new SourceRow(2, List.of("a@example.com", seats, renewal, vip, tier, region), List.of()));
+    }
+
+    private static ImportOptions options(
+            Map<ColumnTarget, Map<String, String>> valueMaps,
+            Map<ColumnTarget, String> constants,
+            boolean override,
+            Set<WarningKind> strict) {
+        return new ImportOptions("US", DateOrder.AUTO, Map.of(), new ValueMaps(valueMaps), constants, override, strict);
     }
 
     private static SourceRow row(String... fields) {
