@@ -317,6 +317,17 @@
   const summary = document.getElementById("status-summary");
   const form = document.getElementById("lead-filters");
   if (!summary || !form) return;
+  // The status choice closes like a menu: on a click elsewhere or Escape.
+  const statusFilter = document.getElementById("status-filter");
+  document.addEventListener("click", (e) => {
+    if (statusFilter.open && !statusFilter.contains(e.target)) statusFilter.open = false;
+  });
+  statusFilter.addEventListener("keydown", (e) => {
+    if (e.key === "Escape" && statusFilter.open) {
+      statusFilter.open = false;
+      statusFilter.querySelector("summary").focus();
+    }
+  });
   form.addEventListener("change", () => {
     const ticked = [...form.querySelectorAll('input[name="status"]:checked')].map((b) => b.value);
     summary.textContent = ticked.length ? ticked.join(", ") : "Any status";
