@@ -15,7 +15,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
@@ -120,9 +122,11 @@ class SecurityConfig {
                         .authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/leads", false))
                 // The actuator is an API for machines: its refusals are problem+json, not an error page.
+                // (A single handler registered this way would serve every request, so pages name their own.)
                 .exceptionHandling(ex -> ex.defaultAccessDeniedHandlerFor(
-                        handlers.accessDenied(),
-                        PathPatternRequestMatcher.withDefaults().matcher("/actuator/**")))
+                                handlers.accessDenied(),
+                                PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"))
+                        .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .httpBasic(basic -> basic.securityContextRepository(PER_REQUEST))
                 .csrf(csrf -> csrf.csrfTokenRepository(new SessionlessBasicCsrfTokens()))
