@@ -25,6 +25,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void theStepsOfAnImportFormNoCycles() {
+        slices().matching("dev.leadport.imports.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(CLASSES);
+    }
+
+    @Test
     void noModuleReachesIntoAnotherModulesInternals() {
         for (String module : MODULES) {
             noClasses()

@@ -1,5 +1,6 @@
 package dev.leadport.imports;
 
+import dev.leadport.imports.jobs.ImportUndo;
 import dev.leadport.leads.CustomFields;
 import dev.leadport.shared.InvalidInputException;
 import dev.leadport.shared.files.FileStore;

@@ -1,5 +1,8 @@
 package dev.leadport.imports;
 
+import dev.leadport.imports.pipeline.CheckedRow;
+import dev.leadport.imports.pipeline.StagingWriter;
+import dev.leadport.imports.validation.LeadDraft;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,6 +1,5 @@
 package dev.leadport.bench;
 
-import dev.leadport.imports.SampleFileGenerator;
 import dev.leadport.shared.db.PostgresServer;
 import dev.leadport.support.Api;
 import dev.leadport.support.Api.FilePart;

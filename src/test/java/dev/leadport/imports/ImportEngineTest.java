@@ -2,6 +2,9 @@ package dev.leadport.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.leadport.imports.jobs.ImportJobRepository;
+import dev.leadport.imports.jobs.ImportRunner;
+import dev.leadport.imports.reading.FileFacts;
 import dev.leadport.shared.events.OperationStatus;
 import dev.leadport.shared.files.FileStore;
 import dev.leadport.shared.files.StoredFile;

@@ -3,7 +3,7 @@ package dev.leadport.reliability;
 import static dev.leadport.support.Api.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.leadport.imports.SampleFileGenerator;
+import dev.leadport.bench.SampleFileGenerator;
 import dev.leadport.support.Api;
 import dev.leadport.support.Api.FilePart;
 import dev.leadport.support.AppNode;

@@ -1,0 +1,68 @@
+package dev.leadport.imports.jobs;
+
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Undoes an import in one transaction with set-based SQL: leads it created go to the recycle bin, leads it updated
+ * get their previous values back. A lead someone changed after the import is left as it is and reported.
+ */
+@Component
+public class ImportUndo {
+
+    private static final int LISTED = 100;
+
+    private final JdbcClient jdbc;
+
+    ImportUndo(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A lead the undo left alone, and why. */
+    public record Kept(long leadId, String action, String reason) {}
+
+    /** What the undo did. */
+    public record UndoResult(long importId, long deleted, long restored, long keptTotal, List<Kept> kept) {}
+
+    public UndoResult undo(long importId) {
+        // Which leads changed since the import is read before anything is undone.
+        String keptWhere = """
+                from import_lead_change c join lead l on l.id = c.lead_id
+                where c.import_id = :id and (l.updated_at <> c.changed_at or l.deleted_at is not null)
+                """;
+        long keptTotal = jdbc.sql("select count(*) " + keptWhere)
+                .param("id", importId)
+                .query(Long.class)
+                .single();
+        List<Kept> kept = jdbc.sql("select c.lead_id, c.action, l.deleted_at is not null as gone " + keptWhere
+                        + " order by c.lead_id limit " + LISTED)
+                .param("id", importId)
+                .query((rs, n) -> new Kept(
+                        rs.getLong("lead_id"),
+                        rs.getString("action"),
+                        rs.getBoolean("gone")
+                                ? "the lead was deleted after the import"
+                                : "the lead was changed after the import, so it was left as it is"))
+                .list();
+        long deleted = jdbc.sql("""
+                        update lead l set deleted_at = now()
+                        from import_lead_change c
+                        where c.import_id = :id and c.action = 'CREATED' and l.id = c.lead_id
+                          and l.deleted_at is null and l.updated_at = c.changed_at
+                        """).param("id", importId).update();
+        long restored = jdbc.sql("""
+                        update lead l set
+                          first_name = c.before ->> 'first_name', last_name = c.before ->> 'last_name',
+                          phone = c.before ->> 'phone', phone_e164 = c.before ->> 'phone_e164',
+                          company = c.before ->> 'company', job_title = c.before ->> 'job_title',
+                          status = c.before ->> 'status', source = c.before ->> 'source',
+                          owner_id = (c.before ->> 'owner_id')::bigint, notes = c.before ->> 'notes',
+                          custom = coalesce(c.before -> 'custom', '{}'::jsonb), updated_at = now()
+                        from import_lead_change c
+                        where c.import_id = :id and c.action = 'UPDATED' and l.id = c.lead_id
+                          and l.deleted_at is null and l.updated_at = c.changed_at
+                        """).param("id", importId).update();
+        return new UndoResult(importId, deleted, restored, keptTotal, kept);
+    }
+}
