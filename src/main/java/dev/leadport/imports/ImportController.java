@@ -69,9 +69,12 @@ class ImportController {
             @RequestParam(required = false) String defaultRegion,
             @RequestParam(required = false) String dateOrder,
             @RequestParam(required = false) String statusValues,
-            @RequestParam(required = false) String duplicateMode)
+            @RequestParam(required = false) String duplicateMode,
+            @RequestParam(required = false) String encoding,
+            @RequestParam(required = false) String headerRow)
             throws IOException {
-        ImportService.ImportRequest request = request(mapping, defaultRegion, dateOrder, statusValues, duplicateMode);
+        ImportService.ImportRequest request = request(mapping, defaultRegion, dateOrder, statusValues, duplicateMode)
+                .readingAs(encoding, headerRow(headerRow));
         return withUpload(file, upload -> imports.validate(upload, request, users.current()));
     }
 
@@ -82,9 +85,12 @@ class ImportController {
             @RequestParam(required = false) String defaultRegion,
             @RequestParam(required = false) String dateOrder,
             @RequestParam(required = false) String statusValues,
-            @RequestParam(required = false) String duplicateMode)
+            @RequestParam(required = false) String duplicateMode,
+            @RequestParam(required = false) String encoding,
+            @RequestParam(required = false) String headerRow)
             throws IOException {
-        ImportService.ImportRequest request = request(mapping, defaultRegion, dateOrder, statusValues, duplicateMode);
+        ImportService.ImportRequest request = request(mapping, defaultRegion, dateOrder, statusValues, duplicateMode)
+                .readingAs(encoding, headerRow(headerRow));
         ImportJobView job = withUpload(file, upload -> imports.start(upload, request, users.current()));
         return ResponseEntity.accepted()
                 .location(URI.create("/api/leads/import-export/imports/" + job.id()))
@@ -161,6 +167,17 @@ class ImportController {
                 jsonMap("mapping", mapping),
                 new ImportRequestOptions(defaultRegion, dateOrder, jsonMap("statusValues", statusValues)),
                 mode);
+    }
+
+    private static Integer headerRow(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("headerRow", "'" + text + "' is not a row number");
+        }
     }
 
     private Map<String, String> jsonMap(String field, String text) {

@@ -115,7 +115,17 @@ public class ImportService {
 
     /** What the user chose: the mapping (header to target, or null to suggest), options and duplicate mode. */
     public record ImportRequest(
-            Map<String, String> mapping, ImportRequestOptions options, DuplicateMode duplicateMode) {}
+            Map<String, String> mapping, ImportRequestOptions options, DuplicateMode duplicateMode) {
+
+        /** This request reading the file in the given encoding and from the given header row (null: detect). */
+        public ImportRequest readingAs(String encoding, Integer headerRow) {
+            ImportRequestOptions o = options == null ? new ImportRequestOptions(null, null, null) : options;
+            return new ImportRequest(
+                    mapping,
+                    new ImportRequestOptions(o.defaultRegion(), o.dateOrder(), o.statusValues(), encoding, headerRow),
+                    duplicateMode);
+        }
+    }
 
     /** Runs the whole file through the import's path (read, check, stage, plan) and rolls everything back. */
     public ValidationReport validate(Upload upload, ImportRequest request, CurrentUser actor) {
@@ -211,7 +221,13 @@ public class ImportService {
                     errors,
                     errorsTotal,
                     sample,
-                    clock.instant().toEpochMilli() - started.toEpochMilli());
+                    clock.instant().toEpochMilli() - started.toEpochMilli(),
+                    new ValidationReport.Reading(
+                            facts.headerRow(),
+                            facts.encodingCertain(),
+                            facts.encodingConfidence(),
+                            facts.encodingAlternatives()),
+                    settings.mapping().feeds());
         } catch (IOException e) {
             throw new InvalidInputException("file", "The file could not be read: " + e.getMessage());
         } catch (UnreadableFileException e) {
@@ -230,6 +246,9 @@ public class ImportService {
         } catch (UnreadableFileException e) {
             throw new InvalidInputException("file", "The file cannot be read: " + e.getMessage());
         }
+        requireKnownEncoding(facts, options(request));
+        // The job reads the file exactly as this request did: same encoding, same header row.
+        ImportRequestOptions readAs = options(request).readWith(facts.charsetName(), facts.headerRow());
         StoredFile stored;
         long storeStart = System.nanoTime();
         try (InputStream in = Files.newInputStream(upload.path())) {
@@ -244,14 +263,7 @@ public class ImportService {
         savedMappings.save(facts.headers(), mapping, actor);
         long id = tx.execute(status -> {
             long jobId = jobs.insert(
-                    stored.id(),
-                    stored.name(),
-                    stored.size(),
-                    facts,
-                    mapping,
-                    options(request),
-                    mode(request),
-                    actor.id());
+                    stored.id(), stored.name(), stored.size(), facts, mapping, readAs, mode(request), actor.id());
             ImportJob.schedule(scheduler, importTask, jobId, clock);
             return jobId;
         });
@@ -339,6 +351,21 @@ public class ImportService {
         } catch (UnreadableFileException e) {
             throw new IOException("the stored upload cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /** Text in an encoding the detector is unsure of is imported only once the user has named the encoding. */
+    private static void requireKnownEncoding(FileFacts facts, ImportRequestOptions options) {
+        if (facts.encoding() == null || facts.encodingCertain() || options.encoding() != null) {
+            return;
+        }
+        String others = facts.encodingAlternatives().isEmpty()
+                ? ""
+                : " (or perhaps " + String.join(", ", facts.encodingAlternatives()) + ")";
+        throw new InvalidInputException(
+                "encoding",
+                "The file's encoding could not be told for sure: it looks like " + facts.charsetName() + others
+                        + ". Check the rows in the dry run and send the encoding (for example encoding="
+                        + facts.charsetName() + ") to import it, so that no text is stored garbled.");
     }
 
     private int stage(long scratchId, List<CheckedRow> chunk) {

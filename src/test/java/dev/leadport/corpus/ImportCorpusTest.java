@@ -75,6 +75,7 @@ class ImportCorpusTest extends ApiTestBase {
         JsonNode report = response.json();
         int right = 0;
         int wrong = 0;
+        List<String> misses = new ArrayList<>();
         for (JsonNode column : report.get("mapping")) {
             String target = column.get("target").asString();
             String want = wanted.get(column.get("header").asString());
@@ -82,6 +83,8 @@ class ImportCorpusTest extends ApiTestBase {
                 right++;
             } else if (want == null && !target.equals("ignore")) {
                 wrong++;
+            } else if (want != null) {
+                misses.add(column.get("header").asString() + "->" + target + " not " + want);
             }
         }
         long passing = Math.min(usable, report.get("validRows").asLong());
@@ -89,7 +92,8 @@ class ImportCorpusTest extends ApiTestBase {
         if (garbled != null) {
             passing = 0;
         }
-        String note = report.get("encoding").asString("") + (garbled == null ? "" : "; first row stored with " + garbled);
+        String note =
+                report.get("encoding").asString("") + (garbled == null ? "" : "; first row stored with " + garbled);
         return new Outcome(file, usable, passing, wanted.size(), right, wrong, note);
     }
 

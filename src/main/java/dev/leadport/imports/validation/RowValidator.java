@@ -4,6 +4,7 @@ import dev.leadport.imports.RowProblem;
 import dev.leadport.imports.mapping.ColumnMapping;
 import dev.leadport.imports.mapping.ColumnTarget;
 import dev.leadport.imports.mapping.CustomFieldSpec;
+import dev.leadport.imports.mapping.OrganisationNames;
 import dev.leadport.imports.reading.RowChecks;
 import dev.leadport.imports.reading.SourceRow;
 import dev.leadport.leads.EmailAddress;
@@ -29,8 +30,8 @@ public final class RowValidator {
 
     static final Map<LeadField, Integer> MAX_LENGTHS = maxLengths();
 
-    /** Each target's column, looked up once per import rather than for every cell of every row. */
-    private final Map<ColumnTarget, ColumnMapping.Column> columns = new HashMap<>();
+    /** Each target's columns in the order they are tried, looked up once per import rather than for every cell. */
+    private final Map<ColumnTarget, List<ColumnMapping.Column>> columns = new HashMap<>();
 
     private final List<CustomFieldSpec> customFields;
     private final ImportOptions options;
@@ -38,7 +39,7 @@ public final class RowValidator {
 
     public RowValidator(ColumnMapping mapping, List<CustomFieldSpec> customFields, ImportOptions options) {
         for (ColumnMapping.Column column : mapping.columns()) {
-            columns.putIfAbsent(column.target(), column);
+            columns.computeIfAbsent(column.target(), t -> new ArrayList<>()).add(column);
         }
         this.customFields = List.copyOf(customFields);
         this.options = options;
@@ -50,9 +51,12 @@ public final class RowValidator {
         String firstName = reading.text(LeadField.FIRST_NAME);
         String lastName = reading.text(LeadField.LAST_NAME);
         Optional<String[]> split = reading.fullName();
+        String organisation = null;
         if (split.isPresent() && firstName == null && lastName == null) {
-            firstName = split.get()[0];
-            lastName = split.get()[1];
+            // "Steiner Mechanik AG" in a name column is no person: it stays whole, as the company.
+            organisation = split.get().length == 1 ? split.get()[0] : null;
+            firstName = organisation == null ? split.get()[0] : null;
+            lastName = organisation == null ? split.get()[1] : null;
         }
         EmailAddress email = reading.parsed(LeadField.EMAIL, EmailAddress::parse);
         PhoneNumber phone = reading.parsed(LeadField.PHONE, text -> PhoneNumber.parse(text, options.defaultRegion()));
@@ -66,7 +70,7 @@ public final class RowValidator {
                 email == null ? null : email.key(),
                 phone == null ? null : phone.raw(),
                 phone == null ? null : phone.e164(),
-                reading.text(LeadField.COMPANY),
+                Optional.ofNullable(reading.text(LeadField.COMPANY)).orElse(organisation),
                 reading.text(LeadField.JOB_TITLE),
                 status,
                 reading.text(LeadField.SOURCE),
@@ -105,14 +109,14 @@ public final class RowValidator {
         }
 
         private String text(ColumnTarget target, int maxLength) {
-            Optional<ColumnMapping.Column> column = columnFor(target);
+            // The first of the target's columns that holds a value.
+            Optional<ColumnMapping.Column> column = columnsFor(target).stream()
+                    .filter(c -> !cell(c.index()).isEmpty())
+                    .findFirst();
             if (column.isEmpty()) {
                 return null;
             }
             String value = cell(column.get().index());
-            if (value.isEmpty()) {
-                return null;
-            }
             if (value.length() > maxLength) {
                 problem(column.get(), value, "longer than " + maxLength + " characters");
                 return null;
@@ -122,6 +126,9 @@ public final class RowValidator {
 
         /** A value read by {@code parser}; null when empty, or when invalid (a problem naming why). */
         <T> T parsed(LeadField field, Function<String, Parsed<T>> parser) {
+            if (columnsFor(ColumnTarget.field(field)).size() > 1) {
+                return firstValid(field, parser);
+            }
             String text = text(field);
             Optional<ColumnMapping.Column> column = columnFor(ColumnTarget.field(field));
             if (field == LeadField.EMAIL || field == LeadField.PHONE) {
@@ -133,6 +140,39 @@ public final class RowValidator {
             Parsed<T> parsed = parser.apply(text == null ? "" : text);
             parsed.problem().ifPresent(reason -> problem(column.orElseThrow(), text, reason));
             return parsed.toOptional().orElse(null);
+        }
+
+        /**
+         * The first valid value among the field's columns ("Email 1" then "Email 2"); when none is valid, the first
+         * filled one's problem.
+         */
+        private <T> T firstValid(LeadField field, Function<String, Parsed<T>> parser) {
+            RowProblem firstProblem = null;
+            int maxLength = MAX_LENGTHS.get(field);
+            for (ColumnMapping.Column column : columnsFor(ColumnTarget.field(field))) {
+                String text = cell(column.index());
+                if (text.isEmpty()) {
+                    continue;
+                }
+                contactSeen |= field == LeadField.EMAIL || field == LeadField.PHONE;
+                Parsed<T> parsed = text.length() > maxLength
+                        ? Parsed.invalid("longer than " + maxLength + " characters")
+                        : parser.apply(text);
+                if (parsed.toOptional().isPresent()) {
+                    return parsed.toOptional().get();
+                }
+                if (firstProblem == null) {
+                    firstProblem = new RowProblem(
+                            row.rowNumber(),
+                            column.header(),
+                            RowChecks.preview(text),
+                            parsed.problem().orElseThrow());
+                }
+            }
+            if (firstProblem != null) {
+                problems.add(firstProblem);
+            }
+            return null;
         }
 
         void requireEmailOrPhone() {
@@ -148,11 +188,21 @@ public final class RowValidator {
                     "a lead needs an email or a phone"));
         }
 
-        /** "Ann Smith" → Ann / Smith, "Smith, Ann" → Ann / Smith, "Ann" → Ann / null. */
+        /**
+         * "Ann Smith" → Ann / Smith, "Smith, Ann" → Ann / Smith, "Ann" → Ann / null, "李 娜" (family name first) → 娜 / 李;
+         * an organisation's name ("Acme Inc.") comes back whole, alone.
+         */
         Optional<String[]> fullName() {
             String name = text(ColumnTarget.FULL_NAME, MAX_LENGTHS.get(LeadField.FIRST_NAME) * 2 + 1);
             if (name == null) {
                 return Optional.empty();
+            }
+            if (OrganisationNames.looksLikeOrganisation(name)) {
+                return Optional.of(new String[] {name});
+            }
+            int gap = name.indexOf(' ');
+            if (gap > 0 && familyNameFirst(name.codePointAt(0))) {
+                return Optional.of(new String[] {name.substring(gap + 1).strip(), name.substring(0, gap)});
             }
             int comma = name.indexOf(',');
             if (comma > 0) {
@@ -196,7 +246,17 @@ public final class RowValidator {
     }
 
     private Optional<ColumnMapping.Column> columnFor(ColumnTarget target) {
-        return Optional.ofNullable(columns.get(target));
+        return columnsFor(target).stream().findFirst();
+    }
+
+    private List<ColumnMapping.Column> columnsFor(ColumnTarget target) {
+        return columns.getOrDefault(target, List.of());
+    }
+
+    /** Chinese, Japanese and Korean names put the family name first. */
+    private static boolean familyNameFirst(int codePoint) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
+        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HANGUL;
     }
 
     private static String blankToNull(String text) {
