@@ -37,7 +37,7 @@ public final class EncodingDetector {
     static final Charset UTF_32BE = Charset.forName("UTF-32BE");
 
     /** ICU's confidence (0..100) from which a guess counts as sure, given no close runner-up. */
-    public static final int SURE = 40;
+    public static final int SURE = 30;
     /** How far ahead of the next candidate a sure guess must be. */
     private static final int LEAD = 10;
 
@@ -172,10 +172,11 @@ public final class EncodingDetector {
             }
         }
         KoreanText.preferJapaneseOverImplausibleKorean(candidates, sample);
+        LatinText.preferDoubleByteOverImplausibleLatin(candidates, sample);
         if (candidates.isEmpty()) {
             return new DetectedEncoding(WINDOWS_1252, 0, 0, List.of());
         }
-        Candidate best = candidates.get(0);
+        Candidate best = sameTextAsWindows1252(candidates.get(0), sample);
         int runnerUp = candidates.size() > 1 ? candidates.get(1).confidence() : 0;
         int confidence =
                 best.confidence() - runnerUp >= LEAD ? best.confidence() : Math.min(best.confidence(), SURE - 1);
@@ -186,6 +187,18 @@ public final class EncodingDetector {
                 .map(c -> c.charset().name())
                 .toList();
         return new DetectedEncoding(best.charset(), 0, confidence, alternatives);
+    }
+
+    /**
+     * Latin encodings that read these bytes as the very same text as windows-1252 (ISO-8859-1 always does for real
+     * text; windows-1250 does for "René" and "€") give way to it: it is what Excel writes, and the text is the same.
+     */
+    private static Candidate sameTextAsWindows1252(Candidate best, byte[] sample) {
+        if (best.charset().equals(WINDOWS_1252) || !decodes(WINDOWS_1252, sample)) {
+            return best;
+        }
+        boolean same = new String(sample, best.charset()).equals(new String(sample, WINDOWS_1252));
+        return same ? new Candidate(WINDOWS_1252, best.confidence()) : best;
     }
 
     /** A detector's candidate and its confidence (0..100). */

@@ -1,62 +1,46 @@
 package dev.leadport.imports.reading;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Finds the header row among a file's first records, below title lines and notes that some exports put above it
- * ("Leads from Expo 2026", "Exported on ... by ..."). Such lines fill one or two cells where the header and the data
- * fill many, so the header is the first record that fills most of the widest record's cells with distinct names that
- * are not data (no address, no number).
+ * ("Leads from Expo 2026", "Exported on ... by ..."). Such lines fill one cell, or a few, where the header and the
+ * data fill many: the header is the first record that fills at least two cells and at least half as many as the
+ * records after it typically do.
  */
 final class HeaderRowFinder {
 
     /** Records looked at; a header further down must be named by its row number. */
     static final int LOOK_AHEAD = 30;
 
-    private static final double SHARE_OF_WIDEST = 0.6;
-    private static final Pattern DATA = Pattern.compile("[^@\\s]+@[^@\\s]+|[+(]?[\\d\\s().,/:-]+");
-
     private HeaderRowFinder() {}
 
     /** The index in {@code records} of the header row, or -1 when every record is blank. */
     static int find(List<List<String>> records) {
-        int widest = records.stream().mapToInt(HeaderRowFinder::width).max().orElse(0);
-        if (widest == 0) {
-            return -1;
-        }
-        int needed = Math.max(Math.min(2, widest), (int) Math.ceil(widest * SHARE_OF_WIDEST));
-        int wideEnough = -1;
         for (int i = 0; i < records.size(); i++) {
-            if (width(records.get(i)) >= needed) {
-                if (looksLikeHeaders(records.get(i))) {
-                    return i;
-                }
-                if (wideEnough < 0) {
-                    wideEnough = i;
-                }
+            int width = width(records.get(i));
+            if (width == 0) {
+                continue;
+            }
+            int typical = typicalWidth(records.subList(i + 1, records.size()));
+            if (typical <= 1 || width >= 2 && 2 * width >= typical) {
+                return i;
             }
         }
-        return wideEnough;
+        return -1;
     }
 
     static int width(List<String> record) {
         return (int) record.stream().filter(f -> !f.isBlank()).count();
     }
 
-    private static boolean looksLikeHeaders(List<String> record) {
-        Set<String> seen = new HashSet<>();
-        for (String field : record) {
-            String name = field.strip();
-            if (name.isEmpty()) {
-                continue;
-            }
-            if (DATA.matcher(name).matches() || !seen.add(name.toLowerCase(java.util.Locale.ROOT))) {
-                return false;
-            }
-        }
-        return true;
+    /** The median filled width of the non-blank records. */
+    private static int typicalWidth(List<List<String>> records) {
+        int[] widths = records.stream()
+                .mapToInt(HeaderRowFinder::width)
+                .filter(w -> w > 0)
+                .sorted()
+                .toArray();
+        return widths.length == 0 ? 0 : widths[widths.length / 2];
     }
 }
