@@ -47,7 +47,9 @@ class ImportCorpusCasesTest extends ApiTestBase {
         assertThat(report.get("reading").get("headerRow").asInt()).isEqualTo(4);
         assertThat(report.get("headers").toString())
                 .isEqualTo("[\"First Name\",\"Last Name\",\"E-Mail\",\"Phone\",\"Company\"]");
-        assertThat(report.get("validRows").asLong()).isEqualTo(25);
+        assertThat(report.get("validRows").asLong())
+                .as(report.get("savedMappingApplied") + " " + report.get("mapping"))
+                .isEqualTo(25);
         assertThat(report.get("sample").get(0).get("row").asLong()).isEqualTo(5);
         assertThat(report.get("sample").get(0).get("firstName").asString()).isEqualTo("Søren");
         assertThat(report.get("sample").get(0).get("lastName").asString()).isEqualTo("Müller");

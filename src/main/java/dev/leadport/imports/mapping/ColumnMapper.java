@@ -88,6 +88,12 @@ public final class ColumnMapper {
     private static final ColumnTarget PHONE = ColumnTarget.field(LeadField.PHONE);
     private static final ColumnTarget COMPANY = ColumnTarget.field(LeadField.COMPANY);
     private static final Set<ColumnTarget> SEVERAL_COLUMNS = Set.of(EMAIL, PHONE);
+    /** Fields that hold names, which a column of identifiers never fills. */
+    private static final Set<ColumnTarget> NAMES = Set.of(
+            COMPANY,
+            ColumnTarget.field(LeadField.FIRST_NAME),
+            ColumnTarget.field(LeadField.LAST_NAME),
+            ColumnTarget.field(LeadField.JOB_TITLE));
 
     private final Map<ColumnTarget, Names> targets = new LinkedHashMap<>();
     private final ValueFit fit;
@@ -129,7 +135,7 @@ public final class ColumnMapper {
                 double score = target.getValue().score(header);
                 if (score >= MINIMUM) {
                     matched = true;
-                    if (keeps(target.getKey(), profile, values, identifier, words)) {
+                    if (keeps(target.getKey(), score, profile, values, identifier, words)) {
                         candidates.add(
                                 new Candidate(i, retarget(target.getKey(), profile), score, order, profile.isFilled()));
                     }
@@ -150,7 +156,12 @@ public final class ColumnMapper {
 
     /** Whether the values (when there are enough of them) let the header's target stand. */
     private boolean keeps(
-            ColumnTarget target, ColumnProfile profile, List<String> values, boolean identifier, List<String> words) {
+            ColumnTarget target,
+            double score,
+            ColumnProfile profile,
+            List<String> values,
+            boolean identifier,
+            List<String> words) {
         boolean contact = target.equals(EMAIL) || target.equals(PHONE);
         if (identifier && (!contact || profile.isFilled() && contactShare(target, profile) < MOSTLY)) {
             // "AccountId" is no company and "OwnerId" no owner; "Email ID" is an email when its values are.
@@ -162,7 +173,9 @@ public final class ColumnMapper {
         if (!profile.isFilled()) {
             return true;
         }
-        if (fit.constrains(target)) {
+        if (fit.constrains(target) && score < EXACT) {
+            // A header that is the field's own name ("Status", "Owner") is taken at its word; its values are checked
+            // row by row.
             long filled = values.stream().filter(v -> !v.isBlank()).count();
             long fitting = values.stream()
                     .filter(v -> !v.isBlank())
@@ -173,8 +186,8 @@ public final class ColumnMapper {
         if (contact) {
             return profile.filled() < EVIDENCE || contactShare(target, profile) >= FITS;
         }
-        boolean text = target.kind() == ColumnTarget.Kind.FULL_NAME || target.kind() == ColumnTarget.Kind.FIELD;
-        return !(text && profile.filled() >= EVIDENCE && profile.identifiers() >= MOSTLY);
+        boolean names = target.kind() == ColumnTarget.Kind.FULL_NAME || NAMES.contains(target);
+        return !(names && profile.filled() >= EVIDENCE && profile.identifiers() >= MOSTLY);
     }
 
     private static double contactShare(ColumnTarget target, ColumnProfile profile) {

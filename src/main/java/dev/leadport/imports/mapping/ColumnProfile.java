@@ -19,8 +19,9 @@ record ColumnProfile(
     /** Digits with the punctuation people type in numbers: "+1 (415) 555-0101", "001-539-402-2596x12". */
     private static final Pattern PHONE_LIKE =
             Pattern.compile("[+(]?[\\d][\\d\\s().\\-/]{5,}[\\d](\\s*(x|ext\\.?)\\s*\\d+)?");
-    /** "00Q5e00000AbCdEf", "3Ec97aAc0Aa6c3D", "zcrm_5725767000000412001", "7123": no spaces, digits in it. */
-    private static final Pattern IDENTIFIER = Pattern.compile("\\d{1,7}|(?=.*\\d.*\\d.*\\d)[A-Za-z0-9_\\-]{8,}");
+    /** "0015e00000AbCdEf", "3Ec97aAc0Aa6c3D", "zcrm_5725767000000412001", "7123": a number, or a long code. */
+    private static final Pattern IDENTIFIER =
+            Pattern.compile("\\d{1,12}|(?=.*\\d.*\\d.*\\d)(?=.*[A-Za-z])[A-Za-z0-9]{12,}|zcrm_\\d+");
 
     static ColumnProfile of(List<String> values, String phoneRegion) {
         List<String> filled =

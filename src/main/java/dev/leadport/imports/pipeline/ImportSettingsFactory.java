@@ -222,6 +222,10 @@ public class ImportSettingsFactory {
     }
 
     private static boolean fits(List<String> headers, Map<String, String> saved, List<CustomFieldSpec> specs) {
+        if (!saved.keySet().containsAll(headers)) {
+            // Saved for headers that normalise alike ("Email" for this file's "E-Mail"): it would leave them unmapped.
+            return false;
+        }
         try {
             for (String target : saved.values()) {
                 target(target, specs);

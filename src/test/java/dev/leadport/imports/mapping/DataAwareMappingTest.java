@@ -78,12 +78,19 @@ class DataAwareMappingTest {
     @Test
     void statusIsSuggestedOnlyWhenMostValuesAreStatusWords() {
         assertThat(targets(
-                        List.of("Email", "Housing_Status__c", "Status"), i -> List.of("a" + i + "@x.io", "Rent", "MI")))
+                        List.of("Email", "Housing_Status__c", "Lead State"),
+                        i -> List.of("a" + i + "@x.io", "Rent", "MI")))
                 .containsExactly("email", "ignore", "ignore");
         assertThat(targets(
                         List.of("Email", "Deal Stage"),
                         i -> List.of("a" + i + "@x.io", i % 2 == 0 ? "New" : "Closed Won")))
                 .containsExactly("email", "status");
+    }
+
+    @Test
+    void aHeaderThatIsTheFieldsOwnNameIsTakenAtItsWord() {
+        assertThat(targets(List.of("Email", "Owner"), i -> List.of("a" + i + "@x.io", "manager")))
+                .containsExactly("email", "owner");
     }
 
     @Test
