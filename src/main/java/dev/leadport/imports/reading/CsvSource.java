@@ -42,6 +42,9 @@ public final class CsvSource implements TabularSource {
      */
     private static final int HARD_FIELD_LIMIT = 4 * 1024 * 1024;
 
+    /** Characters of the first records kept while looking for the header row. */
+    private static final long LOOK_AHEAD_CHARS = 1_000_000;
+
     private static final Pattern STARTING_LINE = Pattern.compile("starting at line (\\d+)");
 
     private final Path file;
@@ -163,10 +166,16 @@ public final class CsvSource implements TabularSource {
     private List<String> readHeaders(int chosenRow) {
         List<Numbered> first = new ArrayList<>();
         try {
+            long chars = 0;
+            // Bounded by records and by characters, so a file of huge rows holds no more than one of them here.
             while (records.hasNext()
-                    && (chosenRow > 0 ? rowNumber < chosenRow : first.size() < HeaderRowFinder.LOOK_AHEAD)) {
+                    && (chosenRow > 0
+                            ? rowNumber < chosenRow
+                            : first.size() < HeaderRowFinder.LOOK_AHEAD && chars < LOOK_AHEAD_CHARS)) {
                 List<String> fields = records.next().getFields();
-                first.add(new Numbered(++rowNumber, fields));
+                first.add(
+                        new Numbered(++rowNumber, chosenRow > 0 && rowNumber < chosenRow ? List.<String>of() : fields));
+                chars += fields.stream().mapToLong(String::length).sum();
             }
         } catch (CsvParseException e) {
             // Replayed where the rows reach it, so the row that breaks the file is reported as it is today.
