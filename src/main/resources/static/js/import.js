@@ -71,6 +71,10 @@
     if (withDuplicateMode) data.append("duplicateMode", document.querySelector('input[name="duplicateMode"]:checked').value);
     if (reviewToken) data.append("reviewToken", reviewToken);
     if (reviewToken && $("publish-mapping") && $("publish-mapping").checked) data.append("publishMapping", "true");
+    // The encoding the user chose, or the one an unsure detection showed them: what they saw is what is stored.
+    const encoding = $("encoding").value || (state.report && !state.report.reading.encodingCertain ? state.report.encoding : "");
+    if (encoding) data.append("encoding", encoding);
+    if ($("header-row").value) data.append("headerRow", $("header-row").value);
     return data;
   }
 
@@ -129,6 +133,9 @@
     state.mapping = {};
     state.valueMaps = {};
     state.newOptions = {};
+    state.report = null;
+    $("encoding").value = "";
+    $("header-row").value = "";
     const result = await validate(false);
     if (!result.ok) {
       fail(uploadProblem(result));
@@ -170,6 +177,15 @@
     const r = state.report;
     $("file-facts").textContent = `${r.fileName}: ${r.format}, ${r.encoding}${r.delimiter ? ", separated by " + (r.delimiter === "\t" ? "tab" : r.delimiter.length > 1 ? r.delimiter : "“" + r.delimiter + "”") : ""}, ${lp.number(r.totalRows)} rows.`;
     $("saved-mapping").hidden = !r.savedMappingApplied;
+    const reading = r.reading || { headerRow: 1, encodingCertain: true, encodingAlternatives: [] };
+    const unsure = $("encoding-unsure");
+    unsure.hidden = reading.encodingCertain;
+    unsure.textContent = reading.encodingCertain ? "" :
+      `The text encoding could not be told for sure: the file is read as ${r.encoding}` +
+      (reading.encodingAlternatives.length ? `, but it could also be ${reading.encodingAlternatives.join(" or ")}` : "") +
+      ". Check that the sample values below read right; if they look garbled, choose the encoding under “How the file is read”.";
+    if (!reading.encodingCertain) $("reading-choices").open = true;
+    $("header-row-hint").textContent = `Found on row ${reading.headerRow}.`;
     const tbody = document.querySelector("#mapping-table tbody");
     tbody.replaceChildren();
     for (const column of r.mapping) {
@@ -185,23 +201,43 @@
         lp.el("td", {}, lp.el("span", { class: cls, text: select.value === "ignore" && pct === 0 ? "No suggestion" : `${word} (${pct} %)` }))));
     }
     renderValueMaps();
+    renderFeeds();
   }
+
+  /** Fields fed by several columns, in the order they are tried: the first valid value of a row wins. */
+  function renderFeeds() {
+    const feeds = {};
+    for (const select of document.querySelectorAll("#mapping-table select.target")) {
+      if (select.value !== "ignore") (feeds[select.value] = feeds[select.value] || []).push(select.dataset.header);
+    }
+    const several = Object.entries(feeds).filter(([, headers]) => headers.length > 1);
+    $("feeds").textContent = several.length === 0 ? "" : several.map(([target, headers]) => {
+      const label = $("target-template").content.querySelector(`option[value="${CSS.escape(target)}"]`);
+      return `${label ? label.textContent : target} comes from ${headers.map((h) => `“${h}”`).join(", then ")}: the first valid value of each row is used.`;
+    }).join(" ");
+  }
+
+  $("read-again").addEventListener("click", async () => {
+    state.mapping = {};
+    state.valueMaps = {};
+    const result = await validate(false);
+    if (!result.ok) {
+      fail(uploadProblem(result));
+      return;
+    }
+    state.report = result.data;
+    for (const c of state.report.mapping) state.mapping[c.header] = c.target;
+    renderMapping();
+    $("map-heading").focus();
+  });
 
   document.querySelector("#mapping-table tbody").addEventListener("change", (e) => {
     const select = e.target;
     if (!select.matches("select.target")) return;
     const chosen = select.value;
-    // One column per field: a column that had this field before is set to "Do not import", as the server does.
-    if (chosen !== "ignore") {
-      for (const other of document.querySelectorAll("#mapping-table select.target")) {
-        if (other !== select && other.value === chosen) {
-          other.value = "ignore";
-          state.mapping[other.dataset.header] = "ignore";
-          lp.say(wizardError, `“${other.dataset.header}” was also mapped to that field and is now not imported.`, "info");
-        }
-      }
-    }
+    // Several columns may feed one field; renderFeeds says in which order they are tried.
     state.mapping[select.dataset.header] = chosen;
+    renderFeeds();
     select.closest("tr").lastElementChild.firstElementChild.textContent = "Your choice";
     select.closest("tr").lastElementChild.firstElementChild.className = "confidence-high";
     renderValueMaps();

@@ -80,7 +80,9 @@ class ImportController {
             @RequestParam(required = false) String constants,
             @RequestParam(required = false) String overrideConstants,
             @RequestParam(required = false) String strict,
-            @RequestParam(required = false) String newOptions)
+            @RequestParam(required = false) String newOptions,
+            @RequestParam(required = false) String encoding,
+            @RequestParam(required = false) String headerRow)
             throws IOException {
         ImportService.ImportRequest request = request(
                 mapping,
@@ -89,7 +91,8 @@ class ImportController {
                 statusValues,
                 duplicateMode,
                 new ValueParameters(valueMaps, constants, overrideConstants, strict, newOptions),
-                null);
+                null)
+                .readingAs(encoding, headerRow(headerRow));
         return withUpload(file, upload -> imports.validate(upload, request, users.current()));
     }
 
@@ -107,7 +110,9 @@ class ImportController {
             @RequestParam(required = false) String strict,
             @RequestParam(required = false) String newOptions,
             @RequestParam(required = false) String reviewToken,
-            @RequestParam(defaultValue = "false") boolean publishMapping)
+            @RequestParam(defaultValue = "false") boolean publishMapping,
+            @RequestParam(required = false) String encoding,
+            @RequestParam(required = false) String headerRow)
             throws IOException {
         ImportService.ImportRequest request = request(
                 mapping,
@@ -116,7 +121,8 @@ class ImportController {
                 statusValues,
                 duplicateMode,
                 new ValueParameters(valueMaps, constants, overrideConstants, strict, newOptions),
-                reviewToken);
+                reviewToken)
+                .readingAs(encoding, headerRow(headerRow));
         ImportService.ImportRequest publishing = new ImportService.ImportRequest(
                 request.mapping(), request.options(), request.duplicateMode(), request.reviewToken(), publishMapping);
         ImportJobView job = withUpload(file, upload -> imports.start(upload, publishing, users.current()));
@@ -216,7 +222,9 @@ class ImportController {
                         jsonMap("constants", values.constants()),
                         override,
                         values.strict() == null ? null : List.of(values.strict()),
-                        newOptions(values.newOptions())),
+                        newOptions(values.newOptions()),
+                        null,
+                        null),
                 mode,
                 reviewToken == null || reviewToken.isBlank() ? null : reviewToken.strip(),
                 false);
@@ -255,6 +263,17 @@ class ImportController {
             throw new InvalidInputException(
                     "valueMaps",
                     "is not a JSON object of target to (value to value), e.g. {\"status\": {\"Hot\": \"QUALIFIED\"}}");
+        }
+    }
+
+    private static Integer headerRow(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("headerRow", "'" + text + "' is not a row number");
         }
     }
 

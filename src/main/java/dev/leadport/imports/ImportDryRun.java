@@ -127,7 +127,13 @@ class ImportDryRun {
                             actor,
                             facts.headers(),
                             settings.mapping().toSaved(),
-                            settings.requested().valueMaps()));
+                            settings.requested().valueMaps()),
+                    new ValidationReport.Reading(
+                            facts.headerRow(),
+                            facts.encodingCertain(),
+                            facts.encodingConfidence(),
+                            facts.encodingAlternatives()),
+                    settings.mapping().feeds());
         } catch (IOException | UnreadableFileException e) {
             throw UploadReadProblem.of(e);
         }

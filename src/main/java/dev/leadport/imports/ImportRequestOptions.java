@@ -15,6 +15,8 @@ import java.util.Map;
  * @param overrideConstants whether constants replace the file's values too (else they fill empty cells only)
  * @param strict warning kinds that fail their row instead: phone, owner, status, custom
  * @param newOptions options an admin adds to choice fields with this import, by field key, e.g. {"tier": ["Platinum"]}
+ * @param encoding the text encoding to read the file in (e.g. Shift_JIS, windows-1252); null detects it
+ * @param headerRow the row that holds the column names, counted from 1; null finds it below any title lines
  */
 public record ImportRequestOptions(
         String defaultRegion,
@@ -24,7 +26,9 @@ public record ImportRequestOptions(
         Map<String, String> constants,
         Boolean overrideConstants,
         List<String> strict,
-        Map<String, List<String>> newOptions) {
+        Map<String, List<String>> newOptions,
+        String encoding,
+        Integer headerRow) {
 
     public ImportRequestOptions {
         statusValues = statusValues == null ? Map.of() : Map.copyOf(statusValues);
@@ -33,15 +37,40 @@ public record ImportRequestOptions(
         overrideConstants = Boolean.TRUE.equals(overrideConstants);
         strict = strict == null ? List.of() : List.copyOf(strict);
         newOptions = newOptions == null ? Map.of() : Map.copyOf(newOptions);
+        encoding = encoding == null || encoding.isBlank() ? null : encoding.strip();
     }
 
     public ImportRequestOptions(String defaultRegion, String dateOrder, Map<String, String> statusValues) {
-        this(defaultRegion, dateOrder, statusValues, null, null, null, null, null);
+        this(defaultRegion, dateOrder, statusValues, null, null, null, null, null, null, null);
     }
 
     /** The same options with value maps saved for the file's headers under the user's own. */
     public ImportRequestOptions withValueMaps(Map<String, Map<String, String>> maps) {
         return new ImportRequestOptions(
-                defaultRegion, dateOrder, statusValues, maps, constants, overrideConstants, strict, newOptions);
+                defaultRegion,
+                dateOrder,
+                statusValues,
+                maps,
+                constants,
+                overrideConstants,
+                strict,
+                newOptions,
+                encoding,
+                headerRow);
+    }
+
+    /** These options with the encoding and header row the file was read with, so a job reads it the same way. */
+    public ImportRequestOptions readWith(String chosenEncoding, Integer chosenHeaderRow) {
+        return new ImportRequestOptions(
+                defaultRegion,
+                dateOrder,
+                statusValues,
+                valueMaps,
+                constants,
+                overrideConstants,
+                strict,
+                newOptions,
+                chosenEncoding,
+                chosenHeaderRow);
     }
 }

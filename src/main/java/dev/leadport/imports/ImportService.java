@@ -118,6 +118,12 @@ public class ImportService {
         public ImportRequest(Map<String, String> mapping, ImportRequestOptions options, DuplicateMode duplicateMode) {
             this(mapping, options, duplicateMode, null, false);
         }
+
+        /** This request reading the file in the given encoding and from the given header row (null: detect). */
+        public ImportRequest readingAs(String encoding, Integer headerRow) {
+            ImportRequestOptions o = options == null ? new ImportRequestOptions(null, null, null) : options;
+            return new ImportRequest(mapping, o.readWith(encoding, headerRow), duplicateMode, reviewToken, publishMapping);
+        }
     }
 
     /** Runs the whole file through the import's path (read, check, stage, plan) and rolls everything back. */
@@ -185,6 +191,9 @@ public class ImportService {
         } catch (IOException | UnreadableFileException e) {
             throw UploadReadProblem.of(e);
         }
+        requireKnownEncoding(facts, options(request));
+        // The job reads the file exactly as this request did: same encoding, same header row.
+        ImportRequestOptions readAs = settings.requested().readWith(facts.charsetName(), facts.headerRow());
         StoredFile stored;
         long storeStart = System.nanoTime();
         try (InputStream in = Files.newInputStream(upload.path())) {
@@ -220,7 +229,7 @@ public class ImportService {
                     stored.size(),
                     facts,
                     mapping,
-                    settings.requested(),
+                    readAs,
                     mode(request),
                     actor.id());
             ImportTasks.schedule(scheduler, importTask, jobId, clock);
@@ -316,6 +325,21 @@ public class ImportService {
                 headers,
                 settings.mapping().toSaved(),
                 settings.requested().valueMaps());
+    }
+
+    /** Text in an encoding the detector is unsure of is imported only once the user has named the encoding. */
+    private static void requireKnownEncoding(FileFacts facts, ImportRequestOptions options) {
+        if (facts.encoding() == null || facts.encodingCertain() || options.encoding() != null) {
+            return;
+        }
+        String others = facts.encodingAlternatives().isEmpty()
+                ? ""
+                : " (or perhaps " + String.join(", ", facts.encodingAlternatives()) + ")";
+        throw new InvalidInputException(
+                "encoding",
+                "The file's encoding could not be told for sure: it looks like " + facts.charsetName() + others
+                        + ". Check the rows in the dry run and send the encoding (for example encoding="
+                        + facts.charsetName() + ") to import it, so that no text is stored garbled.");
     }
 
     private ImportSettings settings(Upload upload, ImportRequest request, CurrentUser actor) {

@@ -15,6 +15,8 @@ import java.util.Map;
  *     (capped), {@code warningsTotal} counts them all
  * @param values for each fixed-value column (status, owner, choice and yes/no fields), its distinct values
  * @param reviewToken pass it to the import to save this mapping (with its value maps) for the next file of this shape
+ * @param reading how the file was read: its header row and how sure the encoding is
+ * @param targets each target that columns feed, with their headers in the order they are tried
  */
 public record ValidationReport(
         String fileName,
@@ -43,7 +45,17 @@ public record ValidationReport(
         List<RowProblem> warnings,
         long warningsTotal,
         List<ValueColumn> values,
-        String reviewToken) {
+        String reviewToken,
+        Reading reading,
+        Map<String, List<String>> targets) {
+
+    /**
+     * How the file was read: the row its headers are on (counted from 1), whether the encoding is certain (a byte
+     * order mark, strict UTF-8, a clear detector result or the user's choice), the detector's confidence (0..100)
+     * and other encodings that would read the file too; when unsure, the user should look and may choose one.
+     */
+    public record Reading(
+            int headerRow, boolean encodingCertain, int encodingConfidence, List<String> encodingAlternatives) {}
 
     /** One column of the file and where its values go. */
     public record MappedColumn(int index, String header, String target, double confidence, List<String> samples) {}

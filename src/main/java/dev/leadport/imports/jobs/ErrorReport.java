@@ -2,6 +2,7 @@ package dev.leadport.imports.jobs;
 
 import dev.leadport.imports.ImportsProperties;
 import dev.leadport.imports.jobs.ImportJobRepository.StoredJob;
+import dev.leadport.imports.pipeline.ImportSettingsFactory;
 import dev.leadport.imports.reading.ReadOptions;
 import dev.leadport.imports.reading.SourceRow;
 import dev.leadport.imports.reading.TabularSource;
@@ -56,8 +57,9 @@ public class ErrorReport {
             out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             SafeCsvWriter csv = SafeCsvWriter.to(writer);
-            try (TabularSource source =
-                    TabularSource.open(file, ReadOptions.DEFAULTS.withMaxFieldLength(properties.maxFieldLength()))) {
+            ReadOptions read = ImportSettingsFactory.readOptions(
+                    ReadOptions.DEFAULTS.withMaxFieldLength(properties.maxFieldLength()), job.options());
+            try (TabularSource source = TabularSource.open(file, read)) {
                 List<String> header = new ArrayList<>(source.headers());
                 header.addAll(EXTRA_COLUMNS);
                 csv.row(header);

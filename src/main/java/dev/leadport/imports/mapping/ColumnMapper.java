@@ -11,15 +11,29 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Suggests a target for each column of a file from its header: 1.0 for the field's own key or label, 0.9 for a
- * synonym another tool writes, less for a header that contains a synonym or is a near miss (a typo). Each target
- * goes to the column that matches it best; the rest are ignored and left for the user to decide.
+ * Suggests a target for each column of a file from its header and its first values. The header gives a score: 1.0
+ * for the field's own key or label, 0.9 for a synonym another tool writes, less for a header that contains a synonym
+ * or is a near miss (a typo). The values then correct it: a column of addresses is an email column whatever its
+ * header, a phone header over values that are no numbers is not a phone column, a fixed-value target (status, owner,
+ * a choice field) is suggested only when most values fit it, an identifier column ("AccountId", "organization_id")
+ * never feeds a text field, and a name column of organisations feeds the company. Email and phone take every column
+ * that fits, in column order (the first valid value of a row wins); any other target goes to one column, a filled one
+ * before an empty one, then the best match. The rest are ignored and left for the user to decide.
  */
 public final class ColumnMapper {
 
     static final double EXACT = 1.0;
     static final double SYNONYM = 0.9;
     static final double MINIMUM = 0.6;
+    /** Score of a column recognised by its values alone. */
+    static final double BY_CONTENT = 0.8;
+
+    /** Share of a column's filled values that must fit for its content to decide. */
+    private static final double FITS = 0.5;
+
+    private static final double MOSTLY = 0.8;
+    /** Fewer filled values than this do not outvote a header. */
+    private static final int EVIDENCE = 3;
 
     /** Words that make a header about something else: "Email Opt Out" is not an email, "Phone Type" not a phone. */
     private static final Set<String> QUALIFIERS = Set.of(
@@ -35,9 +49,19 @@ public final class ColumnMapper {
             "count",
             "id",
             "type",
+            "label",
+            "department",
+            "yomi",
+            "phonetic",
             "created",
             "modified",
             "updated");
+
+    /** Words of an identifier column: "Id", "AccountId", "organization_id", "Record ID", "UUID". */
+    private static final Set<String> IDENTIFIER_WORDS = Set.of("id", "ids", "uuid", "guid", "index");
+
+    /** Numbers a person does not call: a column of them is not a phone column, whatever its values. */
+    private static final Set<String> NOT_PHONES = Set.of("fax", "pager", "telex", "telefax");
 
     /** Single words that name their field wherever they appear in a header ("Company Phone" has a phone). */
     private static final Set<String> TELLING_WORDS = Set.of(
@@ -52,12 +76,36 @@ public final class ColumnMapper {
             "owner",
             "notes",
             "status",
-            "source");
+            "source",
+            "telefon",
+            "firma",
+            "courriel",
+            "telefono",
+            "empresa",
+            "societe");
+
+    private static final ColumnTarget EMAIL = ColumnTarget.field(LeadField.EMAIL);
+    private static final ColumnTarget PHONE = ColumnTarget.field(LeadField.PHONE);
+    private static final ColumnTarget COMPANY = ColumnTarget.field(LeadField.COMPANY);
+    private static final Set<ColumnTarget> SEVERAL_COLUMNS = Set.of(EMAIL, PHONE);
+    /** Fields that hold names, which a column of identifiers never fills. */
+    private static final Set<ColumnTarget> NAMES = Set.of(
+            COMPANY,
+            ColumnTarget.field(LeadField.FIRST_NAME),
+            ColumnTarget.field(LeadField.LAST_NAME),
+            ColumnTarget.field(LeadField.JOB_TITLE));
 
     private final Map<ColumnTarget, Names> targets = new LinkedHashMap<>();
+    private final ValueFit fit;
+    private final String phoneRegion;
 
-    /** A mapper for the standard lead fields and the given custom fields. */
+    /** A mapper for the standard lead fields and the given custom fields that goes by headers alone. */
     public ColumnMapper(List<CustomFieldSpec> customFields) {
+        this(customFields, ValueFit.ANY, "US");
+    }
+
+    /** A mapper that also reads the values, knowing which targets take which values and the phone region. */
+    public ColumnMapper(List<CustomFieldSpec> customFields, ValueFit fit, String phoneRegion) {
         HeaderSynonyms.standard().forEach((target, synonyms) -> targets.put(target, new Names(own(target), synonyms)));
         // A custom field called country keeps the country column (its row's phone region is read from it too).
         if (customFields.stream()
@@ -69,34 +117,130 @@ public final class ColumnMapper {
             targets.putIfAbsent(
                     ColumnTarget.custom(field.key()), new Names(List.of(field.key(), field.label()), List.of()));
         }
+        this.fit = fit;
+        this.phoneRegion = phoneRegion;
     }
 
-    /** Suggests a mapping for a file's headers. */
+    /** Suggests a mapping for a file's headers alone. */
     public ColumnMapping suggest(List<String> headers) {
+        return suggest(headers, List.of());
+    }
+
+    /** Suggests a mapping for a file's headers and its first rows (each row's fields in column order). */
+    public ColumnMapping suggest(List<String> headers, List<List<String>> firstRows) {
         List<Candidate> candidates = new ArrayList<>();
         for (int i = 0; i < headers.size(); i++) {
+            List<String> values = column(firstRows, i);
+            ColumnProfile profile = ColumnProfile.of(values, phoneRegion);
+            String header = headers.get(i);
+            List<String> words = List.of(HeaderNames.words(header).split(" "));
+            boolean identifier = words.stream().anyMatch(IDENTIFIER_WORDS::contains);
+            boolean matched = false;
             int order = 0;
             for (Map.Entry<ColumnTarget, Names> target : targets.entrySet()) {
-                double score = target.getValue().score(headers.get(i));
+                double score = target.getValue().score(header);
                 if (score >= MINIMUM) {
-                    candidates.add(new Candidate(i, target.getKey(), score, order));
+                    matched = true;
+                    if (keeps(target.getKey(), score, profile, values, identifier, words)) {
+                        candidates.add(
+                                new Candidate(i, retarget(target.getKey(), profile), score, order, profile.isFilled()));
+                    }
                 }
                 order++;
             }
+            if (!matched) {
+                byContent(i, profile, words).ifPresent(candidates::add);
+            }
         }
-        candidates.sort(Comparator.comparingDouble(Candidate::score)
+        candidates.sort(Comparator.comparing(Candidate::filled)
                 .reversed()
+                .thenComparing(Comparator.comparingDouble(Candidate::score).reversed())
                 .thenComparingInt(Candidate::column)
                 .thenComparingInt(Candidate::order));
         return assign(headers, candidates);
     }
 
-    /** Hands out targets best match first, so a target goes to one column only and a column gets one target. */
+    /** Whether the values (when there are enough of them) let the header's target stand. */
+    private boolean keeps(
+            ColumnTarget target,
+            double score,
+            ColumnProfile profile,
+            List<String> values,
+            boolean identifier,
+            List<String> words) {
+        boolean contact = target.equals(EMAIL) || target.equals(PHONE);
+        if (identifier && (!contact || profile.isFilled() && contactShare(target, profile) < MOSTLY)) {
+            // "AccountId" is no company and "OwnerId" no owner; "Email ID" is an email when its values are.
+            return false;
+        }
+        if (target.equals(PHONE) && words.stream().anyMatch(NOT_PHONES::contains)) {
+            return false;
+        }
+        if (!profile.isFilled()) {
+            return true;
+        }
+        if (fit.constrains(target) && score < EXACT) {
+            // A header that is the field's own name ("Status", "Owner") is taken at its word; its values are checked
+            // row by row.
+            long filled = values.stream().filter(v -> !v.isBlank()).count();
+            long fitting = values.stream()
+                    .filter(v -> !v.isBlank())
+                    .filter(v -> fit.fits(target, v.strip()))
+                    .count();
+            return fitting >= FITS * filled;
+        }
+        if (contact) {
+            return profile.filled() < EVIDENCE || contactShare(target, profile) >= FITS;
+        }
+        boolean names = target.kind() == ColumnTarget.Kind.FULL_NAME || NAMES.contains(target);
+        return !(names && profile.filled() >= EVIDENCE && profile.identifiers() >= MOSTLY);
+    }
+
+    private static double contactShare(ColumnTarget target, ColumnProfile profile) {
+        return target.equals(EMAIL) ? profile.emails() : Math.max(profile.validPhones(), profile.phoneLike());
+    }
+
+    /** A name column of organisations feeds the company instead of being split into first and last names. */
+    private static ColumnTarget retarget(ColumnTarget target, ColumnProfile profile) {
+        boolean names = target.kind() == ColumnTarget.Kind.FULL_NAME;
+        return names && profile.filled() >= EVIDENCE && profile.organisations() >= MOSTLY ? COMPANY : target;
+    }
+
+    /** A column whose header says nothing, recognised by its values: addresses, or valid phone numbers. */
+    private static java.util.Optional<Candidate> byContent(int column, ColumnProfile profile, List<String> words) {
+        if (profile.filled() < 1) {
+            return java.util.Optional.empty();
+        }
+        if (profile.emails() >= MOSTLY) {
+            return java.util.Optional.of(new Candidate(column, EMAIL, BY_CONTENT, 0, true));
+        }
+        boolean callable = words.stream().noneMatch(NOT_PHONES::contains);
+        if (callable && profile.validPhones() >= MOSTLY) {
+            return java.util.Optional.of(new Candidate(column, PHONE, BY_CONTENT, 0, true));
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static List<String> column(List<List<String>> rows, int index) {
+        List<String> values = new ArrayList<>(rows.size());
+        for (List<String> row : rows) {
+            values.add(index < row.size() ? row.get(index) : "");
+        }
+        return values;
+    }
+
+    /**
+     * Hands out targets best candidate first: a column gets one target; email and phone go to every column that
+     * fits, any other target to one column only.
+     */
     private static ColumnMapping assign(List<String> headers, List<Candidate> candidates) {
         ColumnMapping.Column[] columns = new ColumnMapping.Column[headers.size()];
         Set<ColumnTarget> taken = new HashSet<>();
         for (Candidate candidate : candidates) {
-            if (columns[candidate.column()] == null && taken.add(candidate.target())) {
+            if (columns[candidate.column()] != null) {
+                continue;
+            }
+            if (taken.add(candidate.target()) || SEVERAL_COLUMNS.contains(candidate.target())) {
                 columns[candidate.column()] = new ColumnMapping.Column(
                         candidate.column(), headers.get(candidate.column()), candidate.target(), candidate.score());
             }
@@ -117,7 +261,7 @@ public final class ColumnMapper {
         return List.of(target.key());
     }
 
-    private record Candidate(int column, ColumnTarget target, double score, int order) {}
+    private record Candidate(int column, ColumnTarget target, double score, int order, boolean filled) {}
 
     /** A target's own names and synonyms, pre-normalised. */
     private static final class Names {

@@ -4,17 +4,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Which target each column of a file goes to, in column order, with the mapper's confidence (1.0 for a user's own
- * choice). No two columns share a target, so a value never silently overwrites another.
+ * choice). Several columns may feed one target ("Email 1", "Email 2"; "Phone", "Mobile"): they are tried in column
+ * order, and the first valid value of a row wins, so a value never silently overwrites another.
  */
 public record ColumnMapping(List<Column> columns) {
 
@@ -23,19 +22,31 @@ public record ColumnMapping(List<Column> columns) {
 
     public ColumnMapping {
         columns = List.copyOf(columns);
-        Set<ColumnTarget> seen = new HashSet<>();
-        for (Column column : columns) {
-            if (!column.target().isIgnored() && !seen.add(column.target())) {
-                throw new IllegalArgumentException("two columns map to " + column.target());
-            }
-        }
     }
 
     public List<String> headers() {
         return columns.stream().map(Column::header).toList();
     }
 
-    /** The column mapped to {@code target}, if any. */
+    /** The columns that feed {@code target}, in the order they are tried (column order). */
+    public List<Column> columnsFor(ColumnTarget target) {
+        return columns.stream().filter(c -> c.target().equals(target)).toList();
+    }
+
+    /** Each target that columns feed, with their headers in the order they are tried. */
+    public Map<String, List<String>> feeds() {
+        Map<String, List<String>> feeds = new LinkedHashMap<>();
+        for (Column column : columns) {
+            if (!column.target().isIgnored()) {
+                feeds.computeIfAbsent(column.target().toString(), t -> new ArrayList<>())
+                        .add(column.header());
+            }
+        }
+        feeds.replaceAll((target, headers) -> List.copyOf(headers));
+        return feeds;
+    }
+
+    /** The first column mapped to {@code target}, if any. */
     public Optional<Column> columnFor(ColumnTarget target) {
         return columns.stream().filter(c -> c.target().equals(target)).findFirst();
     }
@@ -65,11 +76,9 @@ public record ColumnMapping(List<Column> columns) {
     /** A saved mapping applied to a file's headers; headers it does not know are ignored. */
     public static ColumnMapping fromSaved(List<String> headers, Map<String, String> saved) {
         List<Column> columns = new ArrayList<>();
-        Set<ColumnTarget> used = new HashSet<>();
         for (int i = 0; i < headers.size(); i++) {
             ColumnTarget target = ColumnTarget.parse(saved.getOrDefault(headers.get(i), "ignore"));
-            boolean fresh = target.isIgnored() || used.add(target);
-            columns.add(new Column(i, headers.get(i), fresh ? target : ColumnTarget.IGNORE, fresh ? 1.0 : 0));
+            columns.add(new Column(i, headers.get(i), target, target.isIgnored() ? 0 : 1.0));
         }
         return new ColumnMapping(columns);
     }

@@ -55,10 +55,18 @@ public final class FileRows implements AutoCloseable {
         return new FileRows(source, settings, facts(file, source));
     }
 
-    /** The headers of a file, read without reading its rows. */
-    static List<String> headers(Path file, ReadOptions options) throws IOException, UnreadableFileException {
+    /** A file's headers and its first rows (their fields), read from its start only. */
+    record Preview(List<String> headers, List<List<String>> rows) {}
+
+    /** The headers of a file and up to {@code rows} of its first rows, for the suggested mapping to read. */
+    static Preview preview(Path file, ReadOptions options, int rows) throws IOException, UnreadableFileException {
         try (TabularSource source = TabularSource.open(file, options)) {
-            return source.headers();
+            List<List<String>> first = new ArrayList<>();
+            Iterator<SourceRow> it = source.iterator();
+            while (first.size() < rows && it.hasNext()) {
+                first.add(it.next().fields());
+            }
+            return new Preview(source.headers(), first);
         }
     }
 
@@ -169,7 +177,14 @@ public final class FileRows implements AutoCloseable {
 
     private static FileFacts facts(Path file, TabularSource source) throws IOException, UnreadableFileException {
         if (source instanceof CsvSource csv) {
-            return new FileFacts("CSV", csv.encodingName(), delimiterName(csv.separator()), source.headers());
+            return new FileFacts(
+                    "CSV",
+                    csv.encodingName(),
+                    delimiterName(csv.separator()),
+                    source.headers(),
+                    csv.headerRow(),
+                    csv.encoding().confidence(),
+                    csv.encoding().alternatives());
         }
         return new FileFacts(SourceFormat.detect(file).name(), null, null, source.headers());
     }

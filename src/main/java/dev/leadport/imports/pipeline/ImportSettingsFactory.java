@@ -7,6 +7,7 @@ import dev.leadport.imports.mapping.ColumnMapping;
 import dev.leadport.imports.mapping.ColumnTarget;
 import dev.leadport.imports.mapping.CustomFieldSpec;
 import dev.leadport.imports.mapping.SavedMappings;
+import dev.leadport.imports.reading.EncodingDetector;
 import dev.leadport.imports.reading.ReadOptions;
 import dev.leadport.imports.reading.UnreadableFileException;
 import dev.leadport.imports.reading.UploadReadProblem;
@@ -15,6 +16,7 @@ import dev.leadport.imports.validation.DateOrderDetector;
 import dev.leadport.imports.validation.ImportOptions;
 import dev.leadport.imports.validation.ImportValueChecks;
 import dev.leadport.imports.validation.OwnerResolver;
+import dev.leadport.imports.validation.ValueChecks;
 import dev.leadport.imports.validation.WarningKind;
 import dev.leadport.leads.CustomFieldDefinition;
 import dev.leadport.leads.CustomFields;
@@ -26,6 +28,7 @@ import dev.leadport.shared.InvalidInputException;
 import dev.leadport.users.CurrentUser;
 import dev.leadport.users.Users;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -44,6 +47,8 @@ import org.springframework.stereotype.Component;
 public class ImportSettingsFactory {
 
     private static final int DATE_SAMPLE = 1000;
+    /** First rows the suggested mapping reads; they are read anyway, for the headers, so this costs no pass. */
+    private static final int MAPPING_SAMPLE = 200;
 
     /** A saved mapping's columns come back as a strong suggestion, not as if the user had just chosen them. */
     static final double SAVED_CONFIDENCE = 0.95;
@@ -69,9 +74,10 @@ public class ImportSettingsFactory {
 
     public ImportSettings forUpload(
             Path file, Map<String, String> mapping, ImportRequestOptions options, CurrentUser actor) {
-        ReadOptions read = readOptions();
+        ReadOptions read = readOptions(options);
         try {
-            List<String> headers = FileRows.headers(file, read);
+            FileRows.Preview preview = FileRows.preview(file, read, MAPPING_SAMPLE);
+            List<String> headers = preview.headers();
             List<CustomFieldSpec> specs = customSpecs();
             ColumnMapping columns;
             Optional<SavedMappings.Saved> remembered = savedMappings.find(headers, actor);
@@ -82,7 +88,8 @@ public class ImportSettingsFactory {
                 columns = asSuggestion(
                         ColumnMapping.fromSaved(headers, remembered.get().mapping()));
             } else {
-                columns = override(new ColumnMapper(specs).suggest(headers), headers, mapping, specs);
+                columns = override(
+                        mapper(specs, options, actor).suggest(headers, preview.rows()), headers, mapping, specs);
             }
             ImportRequestOptions effective = options;
             if (remembered.isPresent() && (applied || mapping != null && !mapping.isEmpty())) {
@@ -139,14 +146,23 @@ public class ImportSettingsFactory {
         specs = withNewOptions(specs, requested.newOptions(), actor);
         OwnerResolver owners = new OwnerResolver(users.all(), actor);
         ImportOptions options = options(requested, specs, owners);
+        ReadOptions read = readOptions(requested);
         if (file != null && options.dateOrder() == DateOrder.AUTO) {
-            options = options.withDateOrder(dateOrder(file, columns, specs));
+            options = options.withDateOrder(dateOrder(file, read, columns, specs));
         }
-        return new ImportSettings(columns, options, specs, owners, readOptions(), saved, published, requested);
+        return new ImportSettings(columns, options, specs, owners, read, saved, published, requested);
+    }
+
+    /** A mapper that reads the values too, judging fixed-value targets by this import's own rules. */
+    private ColumnMapper mapper(List<CustomFieldSpec> specs, ImportRequestOptions requested, CurrentUser actor) {
+        OwnerResolver owners = new OwnerResolver(users.all(), actor);
+        ImportOptions options = options(requested, specs, owners);
+        ValueChecks fit = new ValueChecks(options.statusValues(), owners, specs, options.dateOrder());
+        return new ColumnMapper(specs, fit, options.defaultRegion());
     }
 
     /** Decides day/month order from the file's custom date columns; AUTO stays when the file does not tell. */
-    DateOrder dateOrder(Path file, ColumnMapping columns, List<CustomFieldSpec> specs)
+    DateOrder dateOrder(Path file, ReadOptions read, ColumnMapping columns, List<CustomFieldSpec> specs)
             throws IOException, UnreadableFileException {
         List<Integer> dateColumns = columns.columns().stream()
                 .filter(c -> c.target().kind() == ColumnTarget.Kind.CUSTOM)
@@ -157,7 +173,7 @@ public class ImportSettingsFactory {
         if (dateColumns.isEmpty()) {
             return DateOrder.AUTO;
         }
-        return DateOrderDetector.detect(FileRows.valuesOf(file, readOptions(), dateColumns, DATE_SAMPLE));
+        return DateOrderDetector.detect(FileRows.valuesOf(file, read, dateColumns, DATE_SAMPLE));
     }
 
     private ImportOptions options(ImportRequestOptions requested, List<CustomFieldSpec> specs, OwnerResolver owners) {
@@ -193,31 +209,36 @@ public class ImportSettingsFactory {
                 WarningKind.parseAll(requested.strict()));
     }
 
-    /** The suggested mapping with each of the user's choices applied; unknown columns or targets are errors. */
+    /**
+     * The suggested mapping with each of the user's choices applied; unknown columns or targets are errors. Several
+     * columns may get one target; a target the user gave a column is taken from the columns only suggested for it.
+     */
     private static ColumnMapping override(
             ColumnMapping suggested, List<String> headers, Map<String, String> given, List<CustomFieldSpec> specs) {
         if (given == null) {
             return suggested;
         }
-        ColumnMapping result = suggested;
-        Map<ColumnTarget, String> chosen = new HashMap<>();
+        Map<Integer, ColumnTarget> chosen = new HashMap<>();
         for (Map.Entry<String, String> entry : given.entrySet()) {
             int index = headers.indexOf(entry.getKey());
             if (index < 0) {
                 throw new InvalidInputException(
                         "mapping", "The file has no column '" + entry.getKey() + "'; its columns are " + headers);
             }
-            ColumnTarget target = target(entry.getValue(), specs);
-            String earlier = target.isIgnored() ? null : chosen.put(target, entry.getKey());
-            if (earlier != null) {
-                throw new InvalidInputException(
-                        "mapping",
-                        "Columns '" + earlier + "' and '" + entry.getKey() + "' both map to " + target
-                                + "; map each field from one column");
-            }
-            result = result.with(index, target);
+            chosen.put(index, target(entry.getValue(), specs));
         }
-        return result;
+        List<ColumnMapping.Column> columns = new java.util.ArrayList<>();
+        for (ColumnMapping.Column column : suggested.columns()) {
+            ColumnTarget mine = chosen.get(column.index());
+            if (mine != null) {
+                columns.add(new ColumnMapping.Column(column.index(), column.header(), mine, 1.0));
+            } else if (chosen.containsValue(column.target()) && !column.target().isIgnored()) {
+                columns.add(new ColumnMapping.Column(column.index(), column.header(), ColumnTarget.IGNORE, 0));
+            } else {
+                columns.add(column);
+            }
+        }
+        return new ColumnMapping(columns);
     }
 
     /** Reads a target as users write it: a field key, "custom:key" or a custom key, "fullName", "ignore". */
@@ -249,6 +270,10 @@ public class ImportSettingsFactory {
     }
 
     private static boolean fits(List<String> headers, Map<String, String> saved, List<CustomFieldSpec> specs) {
+        if (!saved.keySet().containsAll(headers)) {
+            // Saved for headers that normalise alike ("Email" for this file's "E-Mail"): it would leave them unmapped.
+            return false;
+        }
         try {
             for (String target : saved.values()) {
                 target(target, specs);
@@ -323,7 +348,29 @@ public class ImportSettingsFactory {
                 d.key(), d.label(), CustomFieldSpec.Type.valueOf(d.type().name()), d.options(), d.required());
     }
 
-    private ReadOptions readOptions() {
-        return ReadOptions.DEFAULTS.withMaxFieldLength(properties.maxFieldLength());
+    private ReadOptions readOptions(ImportRequestOptions requested) {
+        return readOptions(ReadOptions.DEFAULTS.withMaxFieldLength(properties.maxFieldLength()), requested);
+    }
+
+    /** {@code base} with the encoding and header row the user chose, checked; bad choices are input errors. */
+    public static ReadOptions readOptions(ReadOptions base, ImportRequestOptions requested) {
+        ReadOptions read = base;
+        if (requested != null && requested.encoding() != null) {
+            Charset charset = EncodingDetector.named(requested.encoding())
+                    .orElseThrow(() -> new InvalidInputException(
+                            "encoding",
+                            "'" + requested.encoding() + "' is not an encoding this server can read; use for example"
+                                    + " UTF-8, windows-1252, ISO-8859-2, Shift_JIS, EUC-JP, Big5, GB18030, EUC-KR,"
+                                    + " UTF-16LE or UTF-32BE"));
+            read = read.withEncoding(charset);
+        }
+        if (requested != null && requested.headerRow() != null) {
+            if (requested.headerRow() < 1) {
+                throw new InvalidInputException(
+                        "headerRow", "the header row is a row number from 1, not " + requested.headerRow());
+            }
+            read = read.withHeaderRow(requested.headerRow());
+        }
+        return read;
     }
 }

@@ -17,6 +17,9 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -39,6 +42,9 @@ public final class CsvSource implements TabularSource {
      */
     private static final int HARD_FIELD_LIMIT = 4 * 1024 * 1024;
 
+    /** Characters of the first records kept while looking for the header row. */
+    private static final long LOOK_AHEAD_CHARS = 1_000_000;
+
     private static final Pattern STARTING_LINE = Pattern.compile("starting at line (\\d+)");
 
     private final Path file;
@@ -48,8 +54,16 @@ public final class CsvSource implements TabularSource {
     private final CloseableIterator<CsvRecord> records;
     private final List<String> headers;
     private final RowChecks checks;
+    /** Records read while looking for the header row that come after it: the first rows, replayed. */
+    private final Deque<Numbered> lookedAhead = new ArrayDeque<>();
+
+    private CsvParseException lookAheadFailure;
+    private int headerRow;
     private long rowNumber;
     private boolean iterated;
+
+    /** A record with its row number. */
+    private record Numbered(long row, List<String> fields) {}
 
     private CsvSource(Path file, DetectedEncoding encoding, char separator, ReadOptions options) throws IOException {
         this.file = file;
@@ -69,13 +83,18 @@ public final class CsvSource implements TabularSource {
                                 .maxRecordSize(2 * Math.max(HARD_FIELD_LIMIT, options.maxFieldLength() + 1))),
                         textOf(file, encoding));
         this.records = reader.iterator();
-        this.headers = readHeaders();
+        this.headers = readHeaders(options.headerRow());
         this.checks = new RowChecks(headers, options.maxFieldLength(), String.valueOf(separator), true);
     }
 
-    /** Opens a CSV file, detecting its encoding and separator and rejecting binary content. */
+    /**
+     * Opens a CSV file, detecting its encoding (unless the options name one) and separator, rejecting binary content,
+     * and finding the header row (unless the options name one).
+     */
     static CsvSource open(Path file, ReadOptions options) throws IOException, UnreadableFileException {
-        DetectedEncoding encoding = EncodingDetector.detect(file);
+        DetectedEncoding encoding = options.encoding() == null
+                ? EncodingDetector.detect(file)
+                : EncodingDetector.chosen(file, options.encoding());
         BinaryContentCheck.requireText(file, encoding);
         char separator;
         try (Reader sample = textOf(file, encoding)) {
@@ -90,9 +109,22 @@ public final class CsvSource implements TabularSource {
         CsvSource source = new CsvSource(file, encoding, separator, options);
         if (source.headers.isEmpty()) {
             source.close();
-            throw new UnreadableFileException("the file has no header row");
+            throw new UnreadableFileException(
+                    options.headerRow() > 0
+                            ? "row " + options.headerRow() + " of the file is empty or missing, so it holds no headers"
+                            : "the file has no header row");
         }
         return source;
+    }
+
+    /** The encoding the file is read in, with how sure its detection was. */
+    public DetectedEncoding encoding() {
+        return encoding;
+    }
+
+    /** The row the headers were found on (or taken from), counted from 1. */
+    public int headerRow() {
+        return headerRow;
     }
 
     /** The detected encoding as users know it, e.g. "UTF-8 (BOM)" or "windows-1252". */
@@ -127,20 +159,42 @@ public final class CsvSource implements TabularSource {
         }
     }
 
-    private List<String> readHeaders() {
+    /**
+     * Reads the first records and takes the header row from them: the row the user named, else the one {@link
+     * HeaderRowFinder} finds below any title lines. Records after it are kept to be read again as the first rows.
+     */
+    private List<String> readHeaders(int chosenRow) {
+        List<Numbered> first = new ArrayList<>();
         try {
-            while (records.hasNext()) {
-                CsvRecord record = records.next();
-                rowNumber++;
-                if (!RowChecks.isBlank(record.getFields())) {
-                    return record.getFields().stream().map(String::strip).toList();
-                }
+            long chars = 0;
+            // Bounded by records and by characters, so a file of huge rows holds no more than one of them here.
+            while (records.hasNext()
+                    && (chosenRow > 0
+                            ? rowNumber < chosenRow
+                            : first.size() < HeaderRowFinder.LOOK_AHEAD && chars < LOOK_AHEAD_CHARS)) {
+                List<String> fields = records.next().getFields();
+                first.add(
+                        new Numbered(++rowNumber, chosenRow > 0 && rowNumber < chosenRow ? List.<String>of() : fields));
+                chars += fields.stream().mapToLong(String::length).sum();
             }
         } catch (CsvParseException e) {
-            // A header that cannot be parsed is no header; open() reports the file as unreadable.
+            // Replayed where the rows reach it, so the row that breaks the file is reported as it is today.
+            lookAheadFailure = e;
+        }
+        int header;
+        if (chosenRow > 0) {
+            boolean present = first.size() >= chosenRow
+                    && !RowChecks.isBlank(first.get(chosenRow - 1).fields());
+            header = present ? chosenRow - 1 : -1;
+        } else {
+            header = HeaderRowFinder.find(first.stream().map(Numbered::fields).toList());
+        }
+        if (header < 0) {
             return List.of();
         }
-        return List.of();
+        headerRow = (int) first.get(header).row();
+        lookedAhead.addAll(first.subList(header + 1, first.size()));
+        return first.get(header).fields().stream().map(String::strip).toList();
     }
 
     private static Reader textOf(Path file, DetectedEncoding encoding) throws IOException {
@@ -180,6 +234,16 @@ public final class CsvSource implements TabularSource {
         }
 
         private SourceRow fetch() {
+            while (!lookedAhead.isEmpty()) {
+                Numbered record = lookedAhead.poll();
+                if (!RowChecks.isBlank(record.fields())) {
+                    return checks.check(record.row(), record.fields());
+                }
+            }
+            if (lookAheadFailure != null) {
+                finished = true;
+                return unreadableRest(lookAheadFailure);
+            }
             try {
                 while (records.hasNext()) {
                     CsvRecord record = records.next();

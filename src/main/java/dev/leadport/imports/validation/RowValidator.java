@@ -5,6 +5,7 @@ import dev.leadport.imports.mapping.ColumnMapping;
 import dev.leadport.imports.mapping.ColumnTarget;
 import dev.leadport.imports.mapping.CustomFieldSpec;
 import dev.leadport.imports.mapping.HeaderNames;
+import dev.leadport.imports.mapping.OrganisationNames;
 import dev.leadport.imports.reading.RowChecks;
 import dev.leadport.imports.reading.SourceRow;
 import dev.leadport.leads.CustomFieldType;
@@ -36,8 +37,8 @@ public final class RowValidator {
 
     public static final Map<LeadField, Integer> MAX_LENGTHS = maxLengths();
 
-    /** Each target's column, looked up once per import rather than for every cell of every row. */
-    private final Map<ColumnTarget, ColumnMapping.Column> columns = new HashMap<>();
+    /** Each target's columns in the order they are tried, looked up once per import rather than for every cell. */
+    private final Map<ColumnTarget, List<ColumnMapping.Column>> columns = new HashMap<>();
 
     private final List<CustomFieldSpec> customFields;
     private final ImportOptions options;
@@ -51,7 +52,7 @@ public final class RowValidator {
 
     public RowValidator(ColumnMapping mapping, List<CustomFieldSpec> customFields, ImportOptions options) {
         for (ColumnMapping.Column column : mapping.columns()) {
-            columns.putIfAbsent(column.target(), column);
+            columns.computeIfAbsent(column.target(), t -> new ArrayList<>()).add(column);
         }
         this.customFields = List.copyOf(customFields);
         this.options = options;
@@ -104,20 +105,29 @@ public final class RowValidator {
         String firstName = reading.text(LeadField.FIRST_NAME);
         String lastName = reading.text(LeadField.LAST_NAME);
         Optional<String[]> split = reading.fullName();
+        String organisation = null;
         if (split.isPresent() && firstName == null && lastName == null) {
-            firstName = split.get()[0];
-            lastName = split.get()[1];
+            // "Steiner Mechanik AG" in a name column is no person: it stays whole, as the company.
+            organisation = split.get().length == 1 ? split.get()[0] : null;
+            firstName = organisation == null ? split.get()[0] : null;
+            lastName = organisation == null ? split.get()[1] : null;
         }
         EmailAddress email = reading.parsed(LeadField.EMAIL, EmailAddress::parse, null);
         String region = regionOf(row);
-        String phoneText = reading.text(LeadField.PHONE);
         // Without an email, the phone is what reaches the lead: a phone that is no valid number then fails the row.
         boolean emailGiven = reading.contactSeen;
-        PhoneNumber phone = reading.parse(
-                ColumnTarget.field(LeadField.PHONE),
-                phoneText,
-                text -> phone(text, region, emailGiven),
-                emailGiven ? WarningKind.PHONE : null);
+        Function<String, Parsed<PhoneNumber>> phoneParser = text -> phone(text, region, emailGiven);
+        WarningKind phoneKind = emailGiven ? WarningKind.PHONE : null;
+        PhoneNumber phone;
+        String phoneText;
+        if (reading.severalColumns(LeadField.PHONE)) {
+            // Phone, Mobile, Phone 2: the first valid number wins; when none is, the first one is kept as typed.
+            phone = reading.firstValid(LeadField.PHONE, phoneParser, phoneKind);
+            phoneText = phone != null ? phone.raw() : reading.text(LeadField.PHONE);
+        } else {
+            phoneText = reading.text(LeadField.PHONE);
+            phone = reading.parse(ColumnTarget.field(LeadField.PHONE), phoneText, phoneParser, phoneKind);
+        }
         reading.contactSeen |= phoneText != null;
         reading.requireEmailOrPhone();
         // An empty, unknown or "leave empty" status is null: a new lead is NEW, an updated one keeps its status.
@@ -130,7 +140,7 @@ public final class RowValidator {
                 // A phone that is no valid number is kept as typed, with no E.164 form to dial or compare by.
                 phone == null ? phoneText : phone.raw(),
                 phone == null ? null : phone.e164(),
-                reading.text(LeadField.COMPANY),
+                Optional.ofNullable(reading.text(LeadField.COMPANY)).orElse(organisation),
                 reading.text(LeadField.JOB_TITLE),
                 status,
                 reading.text(LeadField.SOURCE),
@@ -180,10 +190,16 @@ public final class RowValidator {
             return value;
         }
 
-        /** The cell of the target's column, or the import's constant where the cell is empty or overridden. */
+        /**
+         * The first filled cell of the target's columns, or the import's constant where they are all empty or the
+         * constant overrides them.
+         */
         private String rawText(ColumnTarget target) {
-            Optional<ColumnMapping.Column> column = columnFor(target);
-            String value = column.map(c -> cell(c.index())).orElse("");
+            String value = columnsFor(target).stream()
+                    .map(c -> cell(c.index()))
+                    .filter(v -> !v.isEmpty())
+                    .findFirst()
+                    .orElse("");
             String constant = options.constants().get(target);
             return constant != null && (value.isEmpty() || options.overrideConstants()) ? constant : value;
         }
@@ -195,11 +211,20 @@ public final class RowValidator {
                     : options.valueMaps().lookup(target, text).orElse(text);
         }
 
+        /** Whether several columns feed the field and no constant stands in for them. */
+        boolean severalColumns(LeadField field) {
+            ColumnTarget target = ColumnTarget.field(field);
+            return columnsFor(target).size() > 1 && options.constants().get(target) == null;
+        }
+
         /**
          * A value read by {@code parser}; null when empty, or when invalid: an error naming why, or a warning of
          * {@code kind} (the value left out) unless the import made that kind strict.
          */
         <T> T parsed(LeadField field, Function<String, Parsed<T>> parser, WarningKind kind) {
+            if (severalColumns(field)) {
+                return firstValid(field, parser, kind);
+            }
             String text = text(field);
             if (field == LeadField.EMAIL) {
                 contactSeen |= text != null;
@@ -217,6 +242,40 @@ public final class RowValidator {
             return parsed.toOptional().orElse(null);
         }
 
+        /**
+         * The first valid value among the field's columns ("Email 1" then "Email 2"); when none is valid, the first
+         * filled one's problem.
+         */
+        <T> T firstValid(LeadField field, Function<String, Parsed<T>> parser, WarningKind kind) {
+            String problemColumn = null;
+            String problemText = null;
+            String problemReason = null;
+            int maxLength = MAX_LENGTHS.get(field);
+            ColumnTarget target = ColumnTarget.field(field);
+            for (ColumnMapping.Column column : columnsFor(target)) {
+                String text = mapped(target, cell(column.index()));
+                if (text.isEmpty()) {
+                    continue;
+                }
+                contactSeen |= field == LeadField.EMAIL || field == LeadField.PHONE;
+                Parsed<T> parsed = text.length() > maxLength
+                        ? Parsed.invalid("longer than " + maxLength + " characters")
+                        : parser.apply(text);
+                if (parsed.toOptional().isPresent()) {
+                    return parsed.toOptional().get();
+                }
+                if (problemReason == null) {
+                    problemColumn = column.header();
+                    problemText = text;
+                    problemReason = parsed.problem().orElseThrow();
+                }
+            }
+            if (problemReason != null) {
+                problem(problemColumn, problemText, problemReason, kind);
+            }
+            return null;
+        }
+
         void requireEmailOrPhone() {
             if (contactSeen) {
                 return;
@@ -230,11 +289,21 @@ public final class RowValidator {
                     "a lead needs an email or a phone"));
         }
 
-        /** "Ann Smith" → Ann / Smith, "Smith, Ann" → Ann / Smith, "Ann" → Ann / null. */
+        /**
+         * "Ann Smith" → Ann / Smith, "Smith, Ann" → Ann / Smith, "Ann" → Ann / null, "李 娜" (family name first) → 娜 / 李;
+         * an organisation's name ("Acme Inc.") comes back whole, alone.
+         */
         Optional<String[]> fullName() {
             String name = text(ColumnTarget.FULL_NAME, MAX_LENGTHS.get(LeadField.FIRST_NAME) * 2 + 1);
             if (name == null) {
                 return Optional.empty();
+            }
+            if (OrganisationNames.looksLikeOrganisation(name)) {
+                return Optional.of(new String[] {name});
+            }
+            int gap = name.indexOf(' ');
+            if (gap > 0 && familyNameFirst(name.codePointAt(0))) {
+                return Optional.of(new String[] {name.substring(gap + 1).strip(), name.substring(0, gap)});
             }
             int comma = name.indexOf(',');
             if (comma > 0) {
@@ -301,7 +370,17 @@ public final class RowValidator {
     }
 
     private Optional<ColumnMapping.Column> columnFor(ColumnTarget target) {
-        return Optional.ofNullable(columns.get(target));
+        return columnsFor(target).stream().findFirst();
+    }
+
+    private List<ColumnMapping.Column> columnsFor(ColumnTarget target) {
+        return columns.getOrDefault(target, List.of());
+    }
+
+    /** Chinese, Japanese and Korean names put the family name first. */
+    private static boolean familyNameFirst(int codePoint) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
+        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HANGUL;
     }
 
     private static String blankToNull(String text) {

@@ -1,7 +1,6 @@
 package dev.leadport.imports.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.leadport.leads.LeadField;
 import java.util.List;
@@ -95,13 +94,23 @@ class ColumnMapperTest {
     }
 
     @Test
-    void twoColumnsNeverMapToTheSameFieldAndTheBetterMatchKeepsIt() {
-        List<ColumnMapping.Column> columns = mapper.suggest(List.of("E-mail 2 Address", "Email", "Mobile", "Phone"))
-                .columns();
+    void severalEmailAndPhoneColumnsAllFeedTheirFieldInColumnOrder() {
+        ColumnMapping mapping = mapper.suggest(List.of("E-mail 2 Address", "Email", "Mobile", "Phone", "Company"));
 
-        assertThat(columns)
+        assertThat(mapping.columns())
                 .extracting(c -> c.target().toString())
-                .containsExactly("ignore", "email", "ignore", "phone");
+                .containsExactly("email", "email", "phone", "phone", "company");
+        assertThat(mapping.feeds())
+                .containsEntry("email", List.of("E-mail 2 Address", "Email"))
+                .containsEntry("phone", List.of("Mobile", "Phone"));
+    }
+
+    @Test
+    void anyOtherFieldGoesToOneColumnOnlyAndTheBetterMatchKeepsIt() {
+        List<ColumnMapping.Column> columns =
+                mapper.suggest(List.of("Organisation", "Company")).columns();
+
+        assertThat(columns).extracting(c -> c.target().toString()).containsExactly("ignore", "company");
     }
 
     @Test
@@ -163,7 +172,7 @@ class ColumnMapperTest {
                         "company",
                         "email",
                         "phone",
-                        "ignore",
+                        "phone",
                         "status",
                         "source",
                         "notes",
@@ -181,11 +190,18 @@ class ColumnMapperTest {
     }
 
     @Test
-    void mappingRefusesTwoColumnsForOneTarget() {
+    void columnsOfOneTargetAreTriedInColumnOrder() {
         ColumnTarget email = ColumnTarget.field(LeadField.EMAIL);
-        assertThatThrownBy(() -> new ColumnMapping(List.of(
-                        new ColumnMapping.Column(0, "a", email, 1), new ColumnMapping.Column(1, "b", email, 1))))
-                .isInstanceOf(IllegalArgumentException.class);
+        ColumnMapping mapping = new ColumnMapping(List.of(
+                new ColumnMapping.Column(0, "b", email, 1),
+                new ColumnMapping.Column(1, "x", ColumnTarget.IGNORE, 0),
+                new ColumnMapping.Column(2, "a", email, 1)));
+
+        assertThat(mapping.columnsFor(email))
+                .extracting(ColumnMapping.Column::header)
+                .containsExactly("b", "a");
+        assertThat(mapping.columnFor(email))
+                .hasValueSatisfying(c -> assertThat(c.header()).isEqualTo("b"));
     }
 
     @Test
