@@ -24,10 +24,10 @@ import tools.jackson.databind.JsonNode;
 class ImportCorpusTest extends ApiTestBase {
 
     /**
-     * Share of the rows worth importing that pass a first dry run untouched, as measured (the product's goal is 0.95;
-     * what still fails is rows with a good email whose phone is outside the numbering plan).
+     * Share of the rows worth importing that pass a first dry run untouched: the product's promise is 0.95 (measured:
+     * every usable row of the corpus passes, those with an unusable secondary value with a warning).
      */
-    static final double PASSING_GOAL = 0.94;
+    static final double PASSING_GOAL = 0.95;
     /** Share of the columns a person would map that the suggested mapping maps the same way, as measured. */
     static final double MAPPING_GOAL = 0.99;
 

@@ -87,6 +87,7 @@ public final class ColumnMapper {
     private static final ColumnTarget EMAIL = ColumnTarget.field(LeadField.EMAIL);
     private static final ColumnTarget PHONE = ColumnTarget.field(LeadField.PHONE);
     private static final ColumnTarget COMPANY = ColumnTarget.field(LeadField.COMPANY);
+    private static final ColumnTarget OWNER = ColumnTarget.field(LeadField.OWNER);
     private static final Set<ColumnTarget> SEVERAL_COLUMNS = Set.of(EMAIL, PHONE);
     /** Fields that hold names, which a column of identifiers never fills. */
     private static final Set<ColumnTarget> NAMES = Set.of(
@@ -179,9 +180,10 @@ public final class ColumnMapper {
         if (!profile.isFilled()) {
             return true;
         }
-        if (fit.constrains(target) && score < EXACT) {
+        if (fit.constrains(target) && score < (target.equals(OWNER) ? SYNONYM : EXACT)) {
             // A header that is the field's own name ("Status", "Owner") is taken at its word; its values are checked
-            // row by row.
+            // row by row. So is an owner header of another CRM ("Contact owner", "Lead Owner"): its names are that
+            // CRM's users, which the value review maps onto Leadport's (or leaves to the importer, with a warning).
             long filled = values.stream().filter(v -> !v.isBlank()).count();
             long fitting = values.stream()
                     .filter(v -> !v.isBlank())

@@ -214,6 +214,7 @@ final class HeaderSynonyms {
                 List.of(
                         "contact owner",
                         "lead owner",
+                        "person owner",
                         "assigned to",
                         "account owner",
                         "record owner",

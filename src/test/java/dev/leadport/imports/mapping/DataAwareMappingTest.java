@@ -94,9 +94,10 @@ class DataAwareMappingTest {
     }
 
     @Test
-    void ownerIsSuggestedOnlyWhenItsValuesAreUsers() {
+    void anOwnerHeaderOfAnotherCrmIsKeptSoTheValueReviewCanMapItsNamesOntoUsers() {
+        // Names that are no Leadport users land with the importer as owner, with a warning, unless the user maps them.
         assertThat(targets(List.of("Email", "Contact owner"), i -> List.of("a" + i + "@x.io", "Sam Sales")))
-                .containsExactly("email", "ignore");
+                .containsExactly("email", "owner");
         assertThat(targets(
                         List.of("Email", "Contact owner"), i -> List.of("a" + i + "@x.io", i % 2 == 0 ? "ann" : "bob")))
                 .containsExactly("email", "owner");
