@@ -149,6 +149,7 @@ class LeadPageJourneyTest extends BrowserTestBase {
         assertThat(page.locator("#results-count")).containsText("3 leads match");
         assertThat(page).hasURL(Pattern.compile(".*status=QUALIFIED.*status=LOST.*"));
         assertThat(page.locator("#status-summary")).hasText("QUALIFIED, LOST");
+        page.locator("#status-filter summary").click();
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("^Company")))
                 .click();
