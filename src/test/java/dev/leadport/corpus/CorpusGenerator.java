@@ -18,8 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Salesforce, Zoho, Pipedrive, Wave, FreshBooks, Google, Outlook and Datablist's Faker sample files), in the encodings
  * and languages people have, with made-up data only; and {@code expectations.json} for the whole corpus, real files
  * included: for every file the mapping a person would choose and the rows worth importing. Owner columns that name
- * people who are no users of this installation ("Contact owner" of a HubSpot export) are left unmapped, as a person
- * would on a first try: the lead then belongs to whoever imports it. The same code always
+ * people who are no users of this installation ("Contact owner" of a HubSpot export) are mapped to owner, as a person
+ * would: the value review maps their names onto users, and a name left unmapped gives the lead to whoever imports it,
+ * with a warning. The same code always
  * writes the same bytes; {@code CorpusFilesTest} checks that, and writes them with {@code -Dcorpus.write=true}.
  */
 public final class CorpusGenerator {
@@ -103,7 +104,7 @@ public final class CorpusGenerator {
                         "Datablist's Faker 'leads' sample layout: Lead Owner holds people who are no users, Faker phones,"
                                 + " two email and two phone columns, Deal Stage")
                 .ignored("Index", "Account Id")
-                .ignored("Lead Owner")
+                .column("Lead Owner", "owner")
                 .column("First Name", "firstName")
                 .column("Last Name", "lastName")
                 .column("Company", "company")
@@ -225,7 +226,7 @@ public final class CorpusGenerator {
                 .column("Last Name", "lastName")
                 .column("Email", "email")
                 .column("Phone Number", "phone")
-                .ignored("Contact owner")
+                .column("Contact owner", "owner")
                 .column("Lead Status", "status")
                 .ignored("Lifecycle Stage", "Create Date")
                 .column("Company Name", "company")
@@ -543,7 +544,7 @@ public final class CorpusGenerator {
                         "zoho-leads-export.csv",
                         "Zoho CRM leads export: Record Id (zcrm_...), Lead Owner names, Zoho status words")
                 .ignored("Record Id")
-                .ignored("Lead Owner")
+                .column("Lead Owner", "owner")
                 .column("Company", "company")
                 .column("First Name", "firstName")
                 .column("Last Name", "lastName")
@@ -596,7 +597,7 @@ public final class CorpusGenerator {
                 .column("Person - Email - Home", "email")
                 .column("Person - Phone - Work", "phone")
                 .column("Person - Phone - Mobile", "phone")
-                .ignored("Person - Owner")
+                .column("Person - Owner", "owner")
                 .ignored("Person - Label");
         for (int i = 1; i <= 50; i++) {
             Person p = f.person();
