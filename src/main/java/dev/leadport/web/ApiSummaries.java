@@ -75,6 +75,21 @@ final class ApiSummaries {
                             "Import a file as a job (202, follow it at Location)",
                             "curl -u admin:admin -F file=@leads.csv -F duplicateMode=UPDATE http://localhost:8080/api/leads/import-export/import")),
             Map.entry(
+                    "SavedMappingController.list",
+                    new Doc(
+                            "List your saved import mappings and those an admin published for everybody",
+                            "curl -u manager:manager http://localhost:8080/api/leads/import-export/mappings")),
+            Map.entry(
+                    "SavedMappingController.publish",
+                    new Doc(
+                            "Publish one of your saved mappings for everybody (ADMIN)",
+                            "curl -u admin:admin -X POST http://localhost:8080/api/leads/import-export/mappings/1/publish")),
+            Map.entry(
+                    "SavedMappingController.delete",
+                    new Doc(
+                            "Delete a saved mapping: your own, or a published one (ADMIN)",
+                            "curl -u admin:admin -X DELETE http://localhost:8080/api/leads/import-export/mappings/1")),
+            Map.entry(
                     "ImportController.list",
                     new Doc(
                             "List imports, newest first",

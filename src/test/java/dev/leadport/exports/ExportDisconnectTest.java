@@ -70,7 +70,7 @@ class ExportDisconnectTest extends ApiTestBase {
         jdbc.sql("""
                         insert into lead (email, first_name, company, notes, source)
                         select :tag || '-' || g || '@x.io', 'First ' || g, 'Company ' || g, repeat('n', 80), :tag
-                        from generate_series(1, 60000) g
+                        from generate_series(1, 250000) g
                         """).param("tag", tag).update();
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(30_000);
@@ -83,7 +83,8 @@ class ExportDisconnectTest extends ApiTestBase {
             InputStream in = socket.getInputStream();
             byte[] start = in.readNBytes(4096);
             assertThat(new String(start, StandardCharsets.UTF_8)).startsWith("HTTP/1.1 200");
-            // The client reads no further for now, so the COPY is still running; the database then loses it.
+            // The client reads no further for now, so the COPY (far more than loopback's socket buffers hold) is still
+            // running; the database then loses it.
             long terminated = 0;
             for (int i = 0; i < 100 && terminated == 0; i++) {
                 terminated = jdbc.sql("""

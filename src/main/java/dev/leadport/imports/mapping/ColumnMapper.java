@@ -87,7 +87,6 @@ public final class ColumnMapper {
     private static final ColumnTarget EMAIL = ColumnTarget.field(LeadField.EMAIL);
     private static final ColumnTarget PHONE = ColumnTarget.field(LeadField.PHONE);
     private static final ColumnTarget COMPANY = ColumnTarget.field(LeadField.COMPANY);
-    private static final ColumnTarget OWNER = ColumnTarget.field(LeadField.OWNER);
     private static final Set<ColumnTarget> SEVERAL_COLUMNS = Set.of(EMAIL, PHONE);
     /** Fields that hold names, which a column of identifiers never fills. */
     private static final Set<ColumnTarget> NAMES = Set.of(
@@ -180,10 +179,11 @@ public final class ColumnMapper {
         if (!profile.isFilled()) {
             return true;
         }
-        if (fit.constrains(target) && score < (target.equals(OWNER) ? SYNONYM : EXACT)) {
-            // A header that is the field's own name ("Status", "Owner") is taken at its word; its values are checked
-            // row by row. So is an owner header of another CRM ("Contact owner", "Lead Owner"): its names are that
-            // CRM's users, which the value review maps onto Leadport's (or leaves to the importer, with a warning).
+        if (fit.constrains(target) && score < SYNONYM) {
+            // A header that is the field's own name ("Status", "Owner") or another CRM's name for it ("Lead Status",
+            // "Contact owner") is taken at its word: the value review maps its words and names onto Leadport's (an
+            // unknown one is left empty or given to the importer, with a warning). Only a header that merely looks
+            // like one ("State", "Housing_Status__c") must have values that fit.
             long filled = values.stream().filter(v -> !v.isBlank()).count();
             long fitting = values.stream()
                     .filter(v -> !v.isBlank())
