@@ -14,6 +14,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -24,6 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class ApiTokenFilter extends OncePerRequestFilter {
 
     static final String AUTHENTICATED_BY_TOKEN = ApiTokenFilter.class.getName() + ".token";
+
+    private static final SecurityContextRepository PER_REQUEST = new RequestAttributeSecurityContextRepository();
 
     private final ApiTokens tokens;
     private final ProblemSecurityHandlers problems;
@@ -70,6 +74,8 @@ class ApiTokenFilter extends OncePerRequestFilter {
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);
+        // Kept in the request too, so the dispatches of a streamed answer (exports, SSE) stay signed in.
+        PER_REQUEST.saveContext(context, request, response);
         request.setAttribute(AUTHENTICATED_BY_TOKEN, Boolean.TRUE);
         chain.doFilter(request, response);
     }

@@ -78,6 +78,8 @@ class SecurityConfig {
                         .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.DELETE, "/api/custom-fields/{id}")
                         .hasRole("ADMIN")
+                        .requestMatchers("/api/webhooks", "/api/webhooks/**")
+                        .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/leads/bulk/delete")
                         .hasAnyRole("MANAGER", "ADMIN")
                         .anyRequest()
