@@ -207,6 +207,17 @@ class ApiTokenTest extends MailAndClockTestBase {
                 .isTrue();
     }
 
+    @Test
+    void settingsOffersOnlyTheScopesTheRoleMayGive() {
+        String rep = as("rep").getPage("/settings").body();
+        String scope = "class=\"token-scope\"\\s+value=\"%s\"";
+        assertThat(rep)
+                .contains("id=\"tokens-table\"")
+                .containsPattern(scope.formatted("BULK"))
+                .doesNotContainPattern(scope.formatted("ADMIN"));
+        assertThat(as("admin").getPage("/settings").body()).containsPattern(scope.formatted("ADMIN"));
+    }
+
     private static void assertRefused(Api.Response response) {
         assertThat(response.status()).as(response.toString()).isEqualTo(401);
         assertThat(response.contentType()).startsWith("application/problem+json");
