@@ -23,7 +23,17 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     private static final List<String> MODULES = List.of(
-            "leads", "imports", "exports", "bulk", "activity", "notifications", "schedules", "users", "shared", "web");
+            "leads",
+            "imports",
+            "exports",
+            "bulk",
+            "activity",
+            "notifications",
+            "schedules",
+            "users",
+            "shared",
+            "web",
+            "webhooks");
 
     /** The kernel every module builds on: its sub-packages (db, events, files, web) are all meant for use. */
     private static final Set<String> KERNEL = Set.of("shared");

@@ -38,6 +38,9 @@ record ActivityEntry(
         LOGIN_FAILED,
         ACCESS_DENIED,
         USER_CREATED,
-        USER_UPDATED
+        USER_UPDATED,
+        API_TOKEN_CREATED,
+        API_TOKEN_NEW_ADDRESS,
+        API_TOKEN_REVOKED
     }
 }

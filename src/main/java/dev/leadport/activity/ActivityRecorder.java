@@ -5,6 +5,7 @@ import dev.leadport.shared.Pii;
 import dev.leadport.shared.events.ForbiddenAttempt;
 import dev.leadport.shared.events.OperationEvent;
 import dev.leadport.shared.events.OperationEvent.Counts;
+import dev.leadport.users.ApiTokenChanged;
 import dev.leadport.users.UserAccount;
 import dev.leadport.users.UserChanged;
 import dev.leadport.users.Users;
@@ -107,6 +108,25 @@ class ActivityRecorder {
         SecurityType type =
                 event.change() == UserChanged.Change.CREATED ? SecurityType.USER_CREATED : SecurityType.USER_UPDATED;
         security(type, "SUCCEEDED", event.actorId(), event.actorUsername(), parameters, null, event.username());
+    }
+
+    @EventListener
+    void on(ApiTokenChanged event) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("tokenId", event.tokenId());
+        parameters.put("tokenName", event.tokenName());
+        parameters.put("hint", event.hint());
+        parameters.put(
+                "scopes", event.scopes().stream().map(Enum::name).sorted().toList());
+        if (event.address() != null) {
+            parameters.put("address", event.address());
+        }
+        SecurityType type = switch (event.change()) {
+            case CREATED -> SecurityType.API_TOKEN_CREATED;
+            case USED_FROM_NEW_ADDRESS -> SecurityType.API_TOKEN_NEW_ADDRESS;
+            case REVOKED -> SecurityType.API_TOKEN_REVOKED;
+        };
+        security(type, "SUCCEEDED", event.userId(), event.username(), parameters, null, event.tokenName());
     }
 
     @EventListener

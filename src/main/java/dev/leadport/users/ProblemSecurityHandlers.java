@@ -64,8 +64,7 @@ class ProblemSecurityHandlers {
                 && !(authentication instanceof AnonymousAuthenticationToken);
     }
 
-    private void write(HttpServletResponse response, HttpStatus status, String title, String detail)
-            throws IOException {
+    void write(HttpServletResponse response, HttpStatus status, String title, String detail) throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), ProblemHandler.asMap(status, title, detail));

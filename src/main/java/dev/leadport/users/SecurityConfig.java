@@ -1,6 +1,8 @@
 package dev.leadport.users;
 
+import java.time.Clock;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -25,7 +27,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Two chains: the API takes HTTP Basic (and the browser's session, guarded by CSRF) and answers errors as
+ * Two chains: the API takes personal API tokens (Bearer), HTTP Basic unless turned off (and the browser's session, guarded by CSRF) and answers errors as
  * problem+json; the web UI uses form login with CSRF protection. Both throttle failed sign-ins and send the same
  * security headers; docs/security.md describes the whole arrangement.
  */
@@ -61,7 +63,14 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(
-            HttpSecurity http, ProblemSecurityHandlers handlers, LoginThrottle throttle, JsonMapper json)
+            HttpSecurity http,
+            ProblemSecurityHandlers handlers,
+            LoginThrottle throttle,
+            JsonMapper json,
+            ApiTokens tokens,
+            ApiAuthProperties apiAuth,
+            ApplicationEventPublisher events,
+            Clock clock)
             throws Exception {
         http.securityMatcher("/api/**")
                 // Admin-only changes are refused before their body is read, so a REP gets 403, never a 400.
@@ -71,21 +80,24 @@ class SecurityConfig {
                         .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.DELETE, "/api/custom-fields/{id}")
                         .hasRole("ADMIN")
+                        .requestMatchers("/api/webhooks", "/api/webhooks/**")
+                        .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/leads/bulk/delete")
                         .hasAnyRole("MANAGER", "ADMIN")
                         .anyRequest()
                         .authenticated())
                 .addFilterBefore(new LoginThrottleFilter(throttle, json), UsernamePasswordAuthenticationFilter.class)
-                .httpBasic(basic ->
-                        basic.authenticationEntryPoint(handlers.entryPoint()).securityContextRepository(PER_REQUEST))
+                .addFilterBefore(new ApiTokenFilter(tokens, handlers, events, clock), CsrfFilter.class)
                 .exceptionHandling(ex ->
                         ex.authenticationEntryPoint(handlers.entryPoint()).accessDeniedHandler(handlers.accessDenied()))
                 // A call without a session (HTTP Basic scripts) has no cookie to forge: it authenticates by its header
                 // or is refused as not signed in (401), and no session is started just to hold a token for it. A call
                 // with a session shows the token whatever other header it carries: the session signs it in, and a
-                // stray Authorization header ("Bearer x", or Basic for the session's own user) must not excuse it.
-                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(
-                        request -> !SAFE_METHODS.contains(request.getMethod()) && request.getSession(false) != null))
+                // stray Authorization header (Basic for the session's own user) must not excuse it. Only a valid API
+                // token, which the token filter has already checked, authenticates a call that has a session too.
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request -> !SAFE_METHODS.contains(request.getMethod())
+                        && request.getSession(false) != null
+                        && request.getAttribute(ApiTokenFilter.AUTHENTICATED_BY_TOKEN) == null))
                 .addFilterBefore(new OriginCheckFilter(json), CsrfFilter.class)
                 .requestCache(cache -> cache.disable())
                 // The API uses the session a browser signed in with but never starts one: a script sends its
@@ -93,6 +105,12 @@ class SecurityConfig {
                 // with every call, and a session per call would only fill the session table.
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .headers(SecurityConfig::headers);
+        if (apiAuth.passwordAuth()) {
+            http.httpBasic(basic ->
+                    basic.authenticationEntryPoint(handlers.entryPoint()).securityContextRepository(PER_REQUEST));
+        } else {
+            http.addFilterBefore(new PasswordApiAuthOffFilter(handlers), CsrfFilter.class);
+        }
         return http.build();
     }
 

@@ -63,6 +63,11 @@ public class Users {
         return all().stream().collect(Collectors.toMap(UserAccount::id, UserAccount::username, (a, b) -> a));
     }
 
+    /** The scopes a personal API token of this user may hold. */
+    public java.util.Set<TokenScope> tokenScopesOf(CurrentUser user) {
+        return TokenScope.allowedFor(user.role());
+    }
+
     public CurrentUser asCurrentUser(UserAccount account) {
         return new CurrentUser(account.id(), account.username(), account.role());
     }

@@ -172,6 +172,7 @@ class PageController {
         model.addAttribute("fieldTypes", CustomFieldType.values());
         model.addAttribute("users", users.all());
         model.addAttribute("roles", UserRole.values());
+        model.addAttribute("tokenScopes", users.tokenScopesOf(users.current()));
         return "settings";
     }
 

@@ -38,6 +38,16 @@ public final class Api {
                         + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
+    private Api(int port, String authorization) {
+        this.base = "http://localhost:" + port;
+        this.authorization = authorization;
+    }
+
+    /** A client that signs in with a personal API token ({@code Authorization: Bearer}). */
+    public static Api bearer(int port, String token) {
+        return new Api(port, "Bearer " + token);
+    }
+
     public Response get(String path) {
         return send(request(path).GET());
     }

@@ -68,6 +68,22 @@ public final class SignedInClient {
         return on("http://localhost:" + port, path);
     }
 
+    /** A JSON POST as the pages' scripts send it: session cookie and the CSRF token of a page. */
+    public HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
+        Matcher token = CSRF.matcher(on(base, "/leads").body());
+        if (!token.find()) {
+            throw new IllegalStateException("the leads page carries no CSRF token");
+        }
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/json")
+                        .header("X-CSRF-TOKEN", token.group(1))
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Signs out through the sign-out form of the node on {@code port}, with the CSRF token of one of its pages. */
     public HttpResponse<Void> signOutAt(int port) throws IOException, InterruptedException {
         String node = "http://localhost:" + port;

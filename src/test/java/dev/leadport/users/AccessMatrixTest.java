@@ -204,6 +204,25 @@ class AccessMatrixTest extends ApiTestBase {
                 api -> path(schedules + "/" + repSchedule() + "/runs/1/file")));
         // notifications
         rules.add(all("GET", "/api/notifications/outbox", 200, api -> path("/api/notifications/outbox")));
+        // webhooks
+        rules.add(adminOnly("GET", "/api/webhooks", 200, api -> path("/api/webhooks")));
+        rules.add(adminOnly("POST", "/api/webhooks", 201, api -> new Call("/api/webhooks", newWebhook())));
+        rules.add(adminOnly("DELETE", "/api/webhooks/{id}", 204, api -> path("/api/webhooks/" + webhook())));
+        rules.add(adminOnly(
+                "GET",
+                "/api/webhooks/{id}/deliveries",
+                200,
+                api -> path("/api/webhooks/" + webhook() + "/deliveries")));
+        // No delivery has happened: 404 "has no delivery" proves the caller got past the access check.
+        rules.add(adminOnly(
+                "POST",
+                "/api/webhooks/{id}/deliveries/{deliveryId}/resend",
+                404,
+                api -> path("/api/webhooks/" + webhook() + "/deliveries/1/resend")));
+        // personal API tokens, each caller's own
+        rules.add(all("GET", "/api/tokens", 200, api -> path("/api/tokens")));
+        rules.add(all("POST", "/api/tokens", 201, api -> new Call("/api/tokens", newToken())));
+        rules.add(all("DELETE", "/api/tokens/{id}", 200, api -> path("/api/tokens/" + ownToken(api))));
         // pages
         rules.add(all("GET", "/login", 200, api -> new Call("/login", PAGE)));
         rules.add(all("GET", "/", 302, api -> new Call("/", PAGE)));
@@ -279,6 +298,172 @@ class AccessMatrixTest extends ApiTestBase {
             }
         }
         soft.assertAll();
+    }
+
+    /**
+     * The scope a personal API token needs for each endpoint; {@code null}: no token may call it (token management
+     * and preferences need the user's own sign-in). Pages take no tokens at all.
+     */
+    private static final Map<String, TokenScope> SCOPES = scopes();
+
+    private static Map<String, TokenScope> scopes() {
+        Map<String, TokenScope> s = new java.util.HashMap<>();
+        TokenScope read = TokenScope.READ;
+        TokenScope bulk = TokenScope.BULK;
+        TokenScope admin = TokenScope.ADMIN;
+        TokenScope imp = TokenScope.IMPORT;
+        TokenScope exp = TokenScope.EXPORT;
+        s.put("GET /api/leads", read);
+        s.put("POST /api/leads", bulk);
+        s.put("GET /api/leads/{id}", read);
+        s.put("PUT /api/leads/{id}", bulk);
+        s.put("DELETE /api/leads/{id}", bulk);
+        s.put("GET /api/custom-fields", read);
+        s.put("POST /api/custom-fields", admin);
+        s.put("GET /api/custom-fields/{id}", read);
+        s.put("PUT /api/custom-fields/{id}", admin);
+        s.put("DELETE /api/custom-fields/{id}", admin);
+        s.put("GET /api/users", read);
+        s.put("GET /api/users/me", read);
+        s.put("PUT /api/users/me/preferences", null);
+        s.put("GET /api/users/{id}", read);
+        s.put("POST /api/users", admin);
+        s.put("PUT /api/users/{id}", admin);
+        s.put("POST " + IE + "/validate", imp);
+        s.put("POST " + IE + "/import", imp);
+        s.put("GET " + IE + "/imports", read);
+        s.put("GET " + IE + "/imports/{id}", read);
+        s.put("GET " + IE + "/imports/{id}/events", read);
+        s.put("POST " + IE + "/imports/{id}/cancel", imp);
+        s.put("POST " + IE + "/imports/{id}/undo", imp);
+        s.put("GET " + IE + "/imports/{id}/errors", read);
+        s.put("GET " + IE + "/template", read);
+        s.put("GET " + IE + "/export", exp);
+        s.put("GET " + IE + "/export/preview", exp);
+        s.put("POST " + IE + "/exports", exp);
+        s.put("GET " + IE + "/exports/{id}", exp);
+        s.put("GET " + IE + "/exports/{id}/file", exp);
+        for (String op : List.of("update", "assign", "delete", "restore", "{operationId}/undo")) {
+            s.put("POST /api/leads/bulk/" + op, bulk);
+        }
+        s.put("GET /api/leads/bulk/{operationId}", read);
+        s.put("GET /api/leads/bulk/{operationId}/results.csv", read);
+        s.put("GET /api/leads/bulk/recycle-bin", read);
+        for (String activity : List.of("", "/{id}", "/export", "/metrics")) {
+            s.put("GET " + IE + "/activity" + activity, read);
+        }
+        String schedules = IE + "/schedules";
+        s.put("GET " + schedules, read);
+        s.put("POST " + schedules, exp);
+        s.put("GET " + schedules + "/{id}", read);
+        s.put("PUT " + schedules + "/{id}", exp);
+        s.put("DELETE " + schedules + "/{id}", exp);
+        s.put("POST " + schedules + "/{id}/pause", exp);
+        s.put("POST " + schedules + "/{id}/resume", exp);
+        s.put("GET " + schedules + "/{id}/runs", read);
+        s.put("GET " + schedules + "/{id}/runs/{runId}/file", read);
+        s.put("GET /api/notifications/outbox", read);
+        s.put("GET /api/webhooks", admin);
+        s.put("POST /api/webhooks", admin);
+        s.put("DELETE /api/webhooks/{id}", admin);
+        s.put("GET /api/webhooks/{id}/deliveries", admin);
+        s.put("POST /api/webhooks/{id}/deliveries/{deliveryId}/resend", admin);
+        s.put("GET /api/tokens", null);
+        s.put("POST /api/tokens", null);
+        s.put("DELETE /api/tokens/{id}", null);
+        return s;
+    }
+
+    /**
+     * The token column: a token holding just the scope an endpoint needs gets what its user's role gets (a REP's token
+     * where a REP may hold the scope, else an ADMIN's), and a token holding every other scope gets 403 problem+json.
+     * Pages do not take tokens: they send the caller to the sign-in page.
+     */
+    @Test
+    void aTokenGetsItsRolesStatusWithTheEndpointsScopeAnd403WithoutIt() {
+        Map<TokenScope, Api> repOnly = new java.util.EnumMap<>(TokenScope.class);
+        Map<TokenScope, Api> adminOnly = new java.util.EnumMap<>(TokenScope.class);
+        Map<TokenScope, Api> adminAllBut = new java.util.EnumMap<>(TokenScope.class);
+        for (TokenScope scope : TokenScope.values()) {
+            if (scope != TokenScope.ADMIN) {
+                repOnly.put(scope, token(as("rep"), List.of(scope)));
+            }
+            adminOnly.put(scope, token(as("admin"), List.of(scope)));
+            List<TokenScope> others = java.util.Arrays.stream(TokenScope.values())
+                    .filter(s -> s != scope)
+                    .toList();
+            adminAllBut.put(scope, token(as("admin"), others));
+        }
+        Api everything = token(as("admin"), List.of(TokenScope.values()));
+        SoftAssertions soft = new SoftAssertions();
+        for (Rule rule : rules()) {
+            String key = rule.method() + " " + rule.pattern();
+            if (rule.call().apply(as("rep")).body() == PAGE) {
+                Call page = rule.call().apply(as("rep"));
+                Api.Response response = send(everything, rule.method(), page);
+                soft.assertThat(response.status())
+                        .as("page %s with a token", page.path())
+                        .isEqualTo(page.path().equals("/login") ? 200 : 302);
+                continue;
+            }
+            soft.assertThat(SCOPES).as("the scope %s needs", key).containsKey(key);
+            TokenScope scope = SCOPES.get(key);
+            if (scope == null) {
+                Api.Response response =
+                        send(everything, rule.method(), rule.call().apply(as("admin")));
+                soft.assertThat(response.status()).as("%s with any token", key).isEqualTo(403);
+                continue;
+            }
+            boolean repMayHold = repOnly.containsKey(scope);
+            Api holder = repMayHold ? repOnly.get(scope) : adminOnly.get(scope);
+            Call call = rule.call().apply(repMayHold ? as("rep") : as("admin"));
+            Api.Response allowed = send(holder, rule.method(), call);
+            soft.assertThat(allowed.status())
+                    .as(
+                            "%s with a %s token holding %s: %s",
+                            key, repMayHold ? "REP" : "ADMIN", scope, abbreviated(allowed))
+                    .isEqualTo(rule.expected(repMayHold ? "rep" : "admin"));
+            Api.Response refused =
+                    send(adminAllBut.get(scope), rule.method(), rule.call().apply(as("admin")));
+            soft.assertThat(refused.status())
+                    .as("%s with an ADMIN token holding every scope but %s: %s", key, scope, abbreviated(refused))
+                    .isEqualTo(403);
+            soft.assertThat(refused.contentType()).as(key).startsWith("application/problem+json");
+        }
+        soft.assertAll();
+    }
+
+    private Api token(Api owner, List<TokenScope> scopes) {
+        Api.Response created = owner.post(
+                "/api/tokens",
+                map(
+                        "name",
+                        unique("matrix"),
+                        "scopes",
+                        scopes.stream().map(Enum::name).toList()));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return Api.bearer(port, created.json().get("secret").asString());
+    }
+
+    /** An endpoint nothing listens on, for an event the matrix never causes. */
+    private static Map<String, Object> newWebhook() {
+        return map("url", "http://127.0.0.1:9/hook", "events", List.of("SCHEDULED_RUN_FAILED"));
+    }
+
+    private long webhook() {
+        Api.Response created = as("admin").post("/api/webhooks", newWebhook());
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json().get("endpoint").get("id").asLong();
+    }
+
+    private static Map<String, Object> newToken() {
+        return map("name", unique("token"), "scopes", List.of("READ"));
+    }
+
+    private static long ownToken(Api owner) {
+        Api.Response created = owner.post("/api/tokens", newToken());
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json().get("token").get("id").asLong();
     }
 
     @Test
