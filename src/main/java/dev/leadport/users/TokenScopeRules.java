@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /**
  * Which scope a call made with a personal API token needs. Empty means tokens may not make the call at all: a token
- * cannot create or revoke tokens or change its user's preferences, so a leaked token cannot entrench itself.
+ * cannot create or revoke tokens, change a password or its user's preferences, so a leaked token cannot entrench
+ * itself or take the account over.
  */
 final class TokenScopeRules {
 
@@ -13,7 +14,9 @@ final class TokenScopeRules {
     private TokenScopeRules() {}
 
     static Optional<TokenScope> required(String method, String path) {
-        if (path.startsWith("/api/tokens") || path.equals("/api/users/me/preferences")) {
+        if (path.startsWith("/api/tokens")
+                || path.equals("/api/users/me/preferences")
+                || (path.startsWith("/api/users/") && path.endsWith("/password"))) {
             return Optional.empty();
         }
         if (path.startsWith("/api/webhooks")) {
@@ -26,7 +29,7 @@ final class TokenScopeRules {
         if (path.startsWith("/api/users") || path.startsWith("/api/custom-fields")) {
             return Optional.of(TokenScope.ADMIN);
         }
-        if (path.startsWith(IE + "/validate") || path.startsWith(IE + "/import")) {
+        if (path.startsWith(IE + "/validate") || path.startsWith(IE + "/import") || path.startsWith(IE + "/mappings")) {
             return Optional.of(TokenScope.IMPORT);
         }
         if (path.startsWith(IE + "/export") || path.startsWith(IE + "/schedules")) {

@@ -44,7 +44,11 @@ class ApiDocs {
                 "activity",
                 "Activity: the append-only log of operations and security events, its CSV and" + " its figures.");
         MODULES.put("notifications", "Notifications: the mails sent about finished jobs, or held in demo mode.");
-        MODULES.put("users", "Users: accounts, roles and passwords.");
+        MODULES.put("users", "Users: accounts, roles, passwords and personal API tokens.");
+        MODULES.put(
+                "webhooks",
+                "Webhooks: endpoints an admin registers to be told, in signed JSON, when an import, validation,"
+                        + " export, bulk operation or scheduled run ends; their delivery log.");
     }
 
     @Bean

@@ -75,6 +75,46 @@ final class ApiSummaries {
                             "Import a file as a job (202, follow it at Location)",
                             "curl -u admin:admin -F file=@leads.csv -F duplicateMode=UPDATE http://localhost:8080/api/leads/import-export/import")),
             Map.entry(
+                    "ApiTokenController.list",
+                    new Doc(
+                            "List your personal API tokens (never their secrets)",
+                            "curl -u rep:rep http://localhost:8080/api/tokens")),
+            Map.entry(
+                    "ApiTokenController.create",
+                    new Doc(
+                            "Create a personal API token; its secret is in this answer only",
+                            "curl -u rep:rep -H 'Content-Type: application/json' -d '{\"name\":\"nightly export\",\"scopes\":[\"READ\",\"EXPORT\"],\"expiresInDays\":90}' http://localhost:8080/api/tokens")),
+            Map.entry(
+                    "ApiTokenController.revoke",
+                    new Doc(
+                            "Revoke one of your tokens",
+                            "curl -u rep:rep -X DELETE http://localhost:8080/api/tokens/1")),
+            Map.entry(
+                    "WebhookController.list",
+                    new Doc(
+                            "List the webhook endpoints (ADMIN)",
+                            "curl -u admin:admin http://localhost:8080/api/webhooks")),
+            Map.entry(
+                    "WebhookController.create",
+                    new Doc(
+                            "Register a webhook endpoint and the events it gets (ADMIN); the signing secret is in this answer only",
+                            "curl -u admin:admin -H 'Content-Type: application/json' -d '{\"url\":\"https://hooks.example.com/leadport\",\"events\":[\"IMPORT_FINISHED\"]}' http://localhost:8080/api/webhooks")),
+            Map.entry(
+                    "WebhookController.delete",
+                    new Doc(
+                            "Delete a webhook endpoint (ADMIN)",
+                            "curl -u admin:admin -X DELETE http://localhost:8080/api/webhooks/1")),
+            Map.entry(
+                    "WebhookController.deliveries",
+                    new Doc(
+                            "An endpoint's delivery log: each attempt's status code and time (ADMIN)",
+                            "curl -u admin:admin http://localhost:8080/api/webhooks/1/deliveries")),
+            Map.entry(
+                    "WebhookController.resend",
+                    new Doc(
+                            "Send a delivery again, as a new delivery (ADMIN)",
+                            "curl -u admin:admin -X POST http://localhost:8080/api/webhooks/1/deliveries/7/resend")),
+            Map.entry(
                     "SavedMappingController.list",
                     new Doc(
                             "List your saved import mappings and those an admin published for everybody",

@@ -39,7 +39,8 @@ class ExportDisconnectTest extends ApiTestBase {
             try (Socket socket = new Socket("localhost", port)) {
                 String auth = Base64.getEncoder().encodeToString("exgone:exgone".getBytes(StandardCharsets.UTF_8));
                 OutputStream out = socket.getOutputStream();
-                out.write(("GET /api/leads/import-export/export?source=" + tag + " HTTP/1.1\r\nHost: localhost\r\n"
+                out.write(("GET /api/leads/import-export/export?fields=email,firstName,company,notes&source=" + tag
+                            + " HTTP/1.1\r\nHost: localhost\r\n"
                                 + "Authorization: Basic " + auth + "\r\n\r\n")
                         .getBytes(StandardCharsets.US_ASCII));
                 out.flush();
@@ -70,21 +71,24 @@ class ExportDisconnectTest extends ApiTestBase {
         jdbc.sql("""
                         insert into lead (email, first_name, company, notes, source)
                         select :tag || '-' || g || '@x.io', 'First ' || g, 'Company ' || g, repeat('n', 80), :tag
-                        from generate_series(1, 250000) g
+                        from generate_series(1, 60000) g
                         """).param("tag", tag).update();
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(30_000);
             String auth = Base64.getEncoder().encodeToString("exfail:exfail".getBytes(StandardCharsets.UTF_8));
             OutputStream out = socket.getOutputStream();
-            out.write(("GET /api/leads/import-export/export?source=" + tag + " HTTP/1.1\r\nHost: localhost\r\n"
+            out.write(("GET /api/leads/import-export/export?fields=email,firstName,company,notes&source=" + tag
+                            + " HTTP/1.1\r\nHost: localhost\r\n"
                             + "Authorization: Basic " + auth + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
             byte[] start = in.readNBytes(4096);
             assertThat(new String(start, StandardCharsets.UTF_8)).startsWith("HTTP/1.1 200");
-            // The client reads no further for now, so the COPY (far more than loopback's socket buffers hold) is still
-            // running; the database then loses it.
+            // The client reads no further for now, so the COPY is still
+            // running; the database then loses it. The fields are named so that the COPY's text stays short enough to
+            // be found: pg_stat_activity shows only its first 1,024 bytes, and a default export has a column for every
+            // custom field the other tests of this context define.
             long terminated = 0;
             for (int i = 0; i < 100 && terminated == 0; i++) {
                 terminated = jdbc.sql("""

@@ -316,6 +316,7 @@ class AccessMatrixTest extends ApiTestBase {
         s.put("GET /api/leads", read);
         s.put("POST /api/leads", bulk);
         s.put("GET /api/leads/{id}", read);
+        s.put("GET /api/leads/{id}/history", read);
         s.put("PUT /api/leads/{id}", bulk);
         s.put("DELETE /api/leads/{id}", bulk);
         s.put("GET /api/custom-fields", read);
@@ -329,6 +330,11 @@ class AccessMatrixTest extends ApiTestBase {
         s.put("GET /api/users/{id}", read);
         s.put("POST /api/users", admin);
         s.put("PUT /api/users/{id}", admin);
+        s.put("PUT /api/users/me/password", null);
+        s.put("PUT /api/users/{id}/password", null);
+        s.put("GET " + IE + "/mappings", read);
+        s.put("POST " + IE + "/mappings/{id}/publish", imp);
+        s.put("DELETE " + IE + "/mappings/{id}", imp);
         s.put("POST " + IE + "/validate", imp);
         s.put("POST " + IE + "/import", imp);
         s.put("GET " + IE + "/imports", read);
@@ -404,6 +410,13 @@ class AccessMatrixTest extends ApiTestBase {
                 soft.assertThat(response.status())
                         .as("page %s with a token", page.path())
                         .isEqualTo(page.path().equals("/login") ? 200 : 302);
+                continue;
+            }
+            if (rule.call().apply(as("rep")).body() == FORM) {
+                Call form = rule.call().apply(as("rep"));
+                soft.assertThat(send(everything, rule.method(), form).status())
+                        .as("page form %s with a token", form.path())
+                        .isEqualTo(403);
                 continue;
             }
             soft.assertThat(SCOPES).as("the scope %s needs", key).containsKey(key);
