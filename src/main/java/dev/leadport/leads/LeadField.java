@@ -9,6 +9,7 @@ import java.util.Optional;
  */
 public enum LeadField {
     ID("id", "ID", false),
+    EXTERNAL_ID("externalId", "External ID", true),
     FIRST_NAME("firstName", "First name", true),
     LAST_NAME("lastName", "Last name", true),
     EMAIL("email", "Email", true),
@@ -40,9 +41,17 @@ public enum LeadField {
         return label;
     }
 
-    /** Whether an import may set this field; ids and timestamps are the system's own. */
+    /** Whether an import may set this field like any other (the template's columns); ids and timestamps are not. */
     public boolean importable() {
         return importable;
+    }
+
+    /**
+     * Whether an import may map a column to this field: the importable ones, the id (what identifies the lead to
+     * update when an import matches by id) and the dates a migration keeps (ADMIN and MANAGER only).
+     */
+    public boolean mappable() {
+        return importable || this == ID || this == CREATED_AT || this == UPDATED_AT;
     }
 
     public static Optional<LeadField> byKey(String key) {
