@@ -9,7 +9,6 @@ import java.util.Optional;
  */
 public enum LeadField {
     ID("id", "ID", false),
-    EXTERNAL_ID("externalId", "External ID", true),
     FIRST_NAME("firstName", "First name", true),
     LAST_NAME("lastName", "Last name", true),
     EMAIL("email", "Email", true),
@@ -20,6 +19,7 @@ public enum LeadField {
     SOURCE("source", "Source", true),
     OWNER("owner", "Owner", true),
     NOTES("notes", "Notes", true),
+    EXTERNAL_ID("externalId", "External ID", true),
     CREATED_AT("createdAt", "Created at", false),
     UPDATED_AT("updatedAt", "Updated at", false);
 
