@@ -68,6 +68,8 @@
     const newOptions = Object.fromEntries(Object.entries(state.newOptions).filter(([t, o]) => mapped.has(t) && o.length)
       .map(([t, o]) => [t.replace(/^custom:/, ""), o]));
     if (Object.keys(newOptions).length) data.append("newOptions", JSON.stringify(newOptions));
+    const matchBy = document.querySelector('input[name="matchBy"]:checked');
+    if (matchBy && matchBy.value !== "EMAIL") data.append("matchBy", matchBy.value);
     if (withDuplicateMode) data.append("duplicateMode", document.querySelector('input[name="duplicateMode"]:checked').value);
     if (reviewToken) data.append("reviewToken", reviewToken);
     if (reviewToken && $("publish-mapping") && $("publish-mapping").checked) data.append("publishMapping", "true");
@@ -391,7 +393,7 @@
   $("errors-prev").addEventListener("click", () => { state.errorPage--; renderErrors(); });
   $("errors-next").addEventListener("click", () => { state.errorPage++; renderErrors(); });
   $("back-to-map").addEventListener("click", () => { renderMapping(); show("map"); });
-  document.querySelectorAll('input[name="duplicateMode"], input[name="strict"]').forEach((radio) => radio.addEventListener("change", async () => {
+  document.querySelectorAll('input[name="duplicateMode"], input[name="matchBy"], input[name="strict"]').forEach((radio) => radio.addEventListener("change", async () => {
     const result = await validate(true);
     if (result.ok) { state.report = result.data; renderReview(); } else fail(uploadProblem(result));
   }));

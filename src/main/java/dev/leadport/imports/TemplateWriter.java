@@ -42,7 +42,8 @@ final class TemplateWriter {
                 "NEW",
                 "Trade show",
                 "",
-                "Met at the London fair; wants a demo."));
+                "Met at the London fair; wants a demo.",
+                "HS-1001"));
         List<String> second = new ArrayList<>(List.of(
                 "Grace",
                 "Hopper",
@@ -52,6 +53,7 @@ final class TemplateWriter {
                 "CTO",
                 "QUALIFIED",
                 "Website",
+                "",
                 "",
                 ""));
         for (CustomFieldDefinition f : customFields) {
@@ -77,7 +79,8 @@ final class TemplateWriter {
                                         .toList()) + "; empty means NEW",
                 "Optional",
                 "Username or email of a user; empty means you",
-                "Optional"));
+                "Optional",
+                "The other system's record id; unique; import with matchBy=EXTERNAL_ID to update by it"));
         for (CustomFieldDefinition f : customFields) {
             notes.add(switch (f.type()) {
                         case TEXT -> "Text";

@@ -153,14 +153,15 @@ class ImportCorpusCasesTest extends ApiTestBase {
     }
 
     @Test
-    void stateHousingStatusAndIdColumnsOfASalesforceExportAreLeftAloneAndEveryRowPasses() {
+    void stateHousingStatusAndOwnerIdOfASalesforceExportAreLeftAloneItsIdIsTheExternalIdAndEveryRowPasses() {
         Api admin = as("admin");
         JsonNode report = validate(admin, "generated/salesforce-lead-export.csv", Map.of());
         assertThat(targets(report))
                 .containsEntry("State", "ignore")
                 .containsEntry("Housing_Status__c", "ignore")
                 .containsEntry("OwnerId", "ignore")
-                .containsEntry("Id", "ignore")
+                // The record's own id is the external id an upsert matches by; OwnerId and AccountId stay out.
+                .containsEntry("Id", "externalId")
                 .containsEntry("Status", "status");
         assertThat(report.get("targets").get("phone").toString()).isEqualTo("[\"Phone\",\"MobilePhone\"]");
         assertThat(report.get("validRows").asLong()).isEqualTo(60);

@@ -116,7 +116,7 @@ class ColumnMapperTest {
     @Test
     void headersAboutSomethingElseAreNotMistakenForTheField() {
         List<ColumnMapping.Column> columns = mapper.suggest(
-                        List.of("Email Opt Out", "Phone Type", "Record ID", "Created Date", ""))
+                        List.of("Email Opt Out", "Phone Type", "Account ID", "Created Date", ""))
                 .columns();
 
         assertThat(columns).allSatisfy(c -> assertThat(c.target()).isEqualTo(ColumnTarget.IGNORE));
@@ -150,9 +150,10 @@ class ColumnMapperTest {
                 "Description",
                 "OwnerId");
 
+        // The record ids are the other system's external id, which an import can match by.
         assertThat(mappedTargets(hubspot))
                 .containsExactly(
-                        "ignore",
+                        "externalId",
                         "firstName",
                         "lastName",
                         "email",
@@ -165,7 +166,7 @@ class ColumnMapperTest {
                         "ignore");
         assertThat(mappedTargets(salesforce))
                 .containsExactly(
-                        "ignore",
+                        "externalId",
                         "firstName",
                         "lastName",
                         "jobTitle",

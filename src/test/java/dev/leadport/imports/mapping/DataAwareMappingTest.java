@@ -104,10 +104,17 @@ class DataAwareMappingTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"AccountId", "organization_id", "Record ID", "Account Id", "OwnerId", "Id"})
+    @CsvSource({"AccountId", "organization_id", "Account Id", "OwnerId"})
     void identifierColumnsNeverFeedTextFields(String header) {
         assertThat(targets(List.of("Email", header), i -> List.of("a" + i + "@x.io", "0015e00000Ab" + (1000 + i))))
                 .containsExactly("email", "ignore");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"Record ID", "Id", "Salesforce Id", "HubSpot ID", "External ID"})
+    void theRecordIdOfAnotherSystemIsTheExternalId(String header) {
+        assertThat(targets(List.of("Email", header), i -> List.of("a" + i + "@x.io", "0015e00000Ab" + (1000 + i))))
+                .containsExactly("email", "externalId");
     }
 
     @Test
