@@ -63,6 +63,25 @@ class ImportMatchKeysTest extends ApiTestBase {
     }
 
     @Test
+    void undoOfAnImportByIdGivesBackTheEmailsItChanged() {
+        Api admin = as("admin");
+        String tag = unique("idundo");
+        long id = createTaggedLeads(admin, tag, 1).get(0);
+        JsonNode job = runImport(
+                admin,
+                "id,email,external id\n" + id + ",changed-" + tag + "@x.io,EXT-" + tag + "\n",
+                Map.of("duplicateMode", "UPDATE", "matchBy", "ID", "mapping", "{\"id\": \"id\"}"));
+        assertThat(job.get("updated").asLong()).as(job.toString()).isEqualTo(1);
+        assertThat(admin.get("/api/leads/" + id).json().get("externalId").asString())
+                .isEqualTo("EXT-" + tag);
+        Api.Response undo = admin.post(PATH + "/imports/" + job.get("id").asLong() + "/undo", Map.of());
+        assertThat(undo.status()).as(undo.toString()).isEqualTo(200);
+        JsonNode lead = admin.get("/api/leads/" + id).json();
+        assertThat(lead.get("email").asString()).isEqualTo(tag + "-0@x.io");
+        assertThat(lead.get("externalId").isNull()).isTrue();
+    }
+
+    @Test
     void byIdAnUnknownIdAndAnEmailOfAnotherLeadFailTheirRowsNamingColumnAndReason() {
         Api admin = as("admin");
         String tag = unique("idbad");
