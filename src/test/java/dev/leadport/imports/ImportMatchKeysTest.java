@@ -238,6 +238,16 @@ class ImportMatchKeysTest extends ApiTestBase {
                 .postMultipart(PATH + "/validate", Map.of("file", FilePart.csv("leads.csv", csv), "mapping", mapping));
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.body()).contains("ADMIN or MANAGER").contains("created");
+        Api.Response constant = as("dates-rep")
+                .postMultipart(
+                        PATH + "/validate",
+                        Map.of(
+                                "file",
+                                FilePart.csv("leads.csv", "email\nc-" + tag + "@x.io\n"),
+                                "constants",
+                                "{\"createdAt\": \"2001-01-01\"}"));
+        assertThat(constant.status()).isEqualTo(400);
+        assertThat(constant.body()).contains("constants");
     }
 
     @Test

@@ -25,7 +25,8 @@ import java.util.function.Function;
 public final class ImportValueChecks {
 
     /** Fields a constant may set: not the ones that identify a lead, and not the reading helpers. */
-    private static final Set<LeadField> NO_CONSTANT = Set.of(LeadField.EMAIL, LeadField.PHONE);
+    private static final Set<LeadField> NO_CONSTANT =
+            Set.of(LeadField.EMAIL, LeadField.PHONE, LeadField.ID, LeadField.EXTERNAL_ID);
 
     private final List<CustomFieldSpec> specs;
     private final OwnerResolver owners;
@@ -72,6 +73,11 @@ public final class ImportValueChecks {
                 if (NO_CONSTANT.contains(field)) {
                     throw new InvalidInputException(
                             "constants", "'" + targetText + "' identifies a lead and cannot be the same for every row");
+                }
+                if (field == LeadField.CREATED_AT || field == LeadField.UPDATED_AT) {
+                    // Original dates are a migration's, row by row, and only an ADMIN's or MANAGER's mapping sets them.
+                    throw new InvalidInputException(
+                            "constants", "'" + targetText + "' comes from a column of the file, not a constant");
                 }
                 int max = RowValidator.MAX_LENGTHS.get(field);
                 if (text.length() > max) {
