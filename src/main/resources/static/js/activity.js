@@ -129,7 +129,7 @@
   }
 
   const LINK_NAMES = {
-    errors: "Download the rows with errors (CSV)", results: "Download the per-lead results (CSV)",
+    errors: "Download the rows with errors (CSV)", success: "Download the rows that landed, with their lead ids (CSV)", results: "Download the per-lead results (CSV)",
     download: "Download the file", file: "Download the file", self: "The record in the API (JSON)", details: "Open the operation's page",
   };
 

@@ -331,7 +331,8 @@ public class ImportRunner {
                 .errorSummary(errors)
                 .links(Map.of(
                         "details", "/import?job=" + job.id(),
-                        "errors", "/api/leads/import-export/imports/" + job.id() + "/errors"))
+                        "errors", "/api/leads/import-export/imports/" + job.id() + "/errors",
+                        "success", "/api/leads/import-export/imports/" + job.id() + "/success"))
                 .build());
     }
 
