@@ -85,13 +85,13 @@ class ImportController {
             @RequestParam(required = false) String headerRow)
             throws IOException {
         ImportService.ImportRequest request = request(
-                mapping,
-                defaultRegion,
-                dateOrder,
-                statusValues,
-                duplicateMode,
-                new ValueParameters(valueMaps, constants, overrideConstants, strict, newOptions),
-                null)
+                        mapping,
+                        defaultRegion,
+                        dateOrder,
+                        statusValues,
+                        duplicateMode,
+                        new ValueParameters(valueMaps, constants, overrideConstants, strict, newOptions),
+                        null)
                 .readingAs(encoding, headerRow(headerRow));
         return withUpload(file, upload -> imports.validate(upload, request, users.current()));
     }
@@ -115,13 +115,13 @@ class ImportController {
             @RequestParam(required = false) String headerRow)
             throws IOException {
         ImportService.ImportRequest request = request(
-                mapping,
-                defaultRegion,
-                dateOrder,
-                statusValues,
-                duplicateMode,
-                new ValueParameters(valueMaps, constants, overrideConstants, strict, newOptions),
-                reviewToken)
+                        mapping,
+                        defaultRegion,
+                        dateOrder,
+                        statusValues,
+                        duplicateMode,
+                        new ValueParameters(valueMaps, constants, overrideConstants, strict, newOptions),
+                        reviewToken)
                 .readingAs(encoding, headerRow(headerRow));
         ImportService.ImportRequest publishing = new ImportService.ImportRequest(
                 request.mapping(), request.options(), request.duplicateMode(), request.reviewToken(), publishMapping);

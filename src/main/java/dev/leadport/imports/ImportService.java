@@ -122,7 +122,8 @@ public class ImportService {
         /** This request reading the file in the given encoding and from the given header row (null: detect). */
         public ImportRequest readingAs(String encoding, Integer headerRow) {
             ImportRequestOptions o = options == null ? new ImportRequestOptions(null, null, null) : options;
-            return new ImportRequest(mapping, o.readWith(encoding, headerRow), duplicateMode, reviewToken, publishMapping);
+            return new ImportRequest(
+                    mapping, o.readWith(encoding, headerRow), duplicateMode, reviewToken, publishMapping);
         }
     }
 
@@ -224,14 +225,7 @@ public class ImportService {
         }
         long id = tx.execute(status -> {
             long jobId = jobs.insert(
-                    stored.id(),
-                    stored.name(),
-                    stored.size(),
-                    facts,
-                    mapping,
-                    readAs,
-                    mode(request),
-                    actor.id());
+                    stored.id(), stored.name(), stored.size(), facts, mapping, readAs, mode(request), actor.id());
             ImportTasks.schedule(scheduler, importTask, jobId, clock);
             return jobId;
         });
