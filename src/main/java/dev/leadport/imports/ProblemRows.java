@@ -1,0 +1,190 @@
+package dev.leadport.imports;
+
+import dev.leadport.imports.pipeline.CheckedRow;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The rows with problems of an upload's last check (import_upload_problem_row), with the values they were checked
+ * with: the review grid pages and filters them with SQL, and an edited row is checked again from them alone.
+ */
+@Repository
+class ProblemRows {
+
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+    private static final TypeReference<List<Problem>> PROBLEMS = new TypeReference<>() {};
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    ProblemRows(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** One problem of a row: the column's header (null: the whole row), the value, the reason and ERROR or WARNING. */
+    record Problem(String column, String value, String reason, String severity) {
+
+        static Problem of(RowProblem p) {
+            return new Problem(p.column(), p.value(), p.reason(), p.severity().name());
+        }
+    }
+
+    /** A row of the grid: its number, its values as checked (edits applied), its state and problems. */
+    record Row(long row, List<String> fields, String state, List<Problem> problems, boolean dropped) {}
+
+    /** A page of rows, the number of rows that match the filters, and the counts per column and per reason. */
+    record Page(List<Row> rows, long total, Map<String, Long> columns, Map<String, Long> reasons) {}
+
+    void clear(UUID uploadId) {
+        jdbc.sql("delete from import_upload_problem_row where upload_id = :upload")
+                .param("upload", uploadId)
+                .update();
+    }
+
+    /** Adds the chunk's rows that have errors or warnings, in one statement. */
+    void write(UUID uploadId, List<CheckedRow> chunk) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (CheckedRow row : chunk) {
+            if (!row.result().problems().isEmpty()) {
+                rows.add(Map.of(
+                        "row", row.result().row(),
+                        "fields", row.result().fields(),
+                        "state", state(row),
+                        "problems",
+                                row.result().problems().stream()
+                                        .map(Problem::of)
+                                        .toList()));
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        insert into import_upload_problem_row (upload_id, row_number, fields, state, problems)
+                        select :upload, (x ->> 'row')::bigint, x -> 'fields', x ->> 'state', x -> 'problems'
+                        from jsonb_array_elements(cast(:rows as jsonb)) x
+                        on conflict (upload_id, row_number) do update
+                          set fields = excluded.fields, state = excluded.state, problems = excluded.problems,
+                              dropped = false
+                        """)
+                .param("upload", uploadId)
+                .param("rows", json.writeValueAsString(rows))
+                .update();
+    }
+
+    static String state(CheckedRow row) {
+        return !row.isValid() ? "ERROR" : row.result().hasWarnings() ? "WARNING" : "OK";
+    }
+
+    Optional<Row> find(UUID uploadId, long row) {
+        return jdbc.sql("select * from import_upload_problem_row where upload_id = :upload and row_number = :row")
+                .param("upload", uploadId)
+                .param("row", row)
+                .query((rs, n) -> row(rs))
+                .optional();
+    }
+
+    void update(UUID uploadId, CheckedRow row) {
+        jdbc.sql("""
+                        update import_upload_problem_row set fields = cast(:fields as jsonb), state = :state,
+                               problems = cast(:problems as jsonb)
+                        where upload_id = :upload and row_number = :row
+                        """)
+                .param("fields", json.writeValueAsString(row.result().fields()))
+                .param("state", state(row))
+                .param(
+                        "problems",
+                        json.writeValueAsString(row.result().problems().stream()
+                                .map(Problem::of)
+                                .toList()))
+                .param("upload", uploadId)
+                .param("row", row.result().row())
+                .update();
+    }
+
+    void markDropped(UUID uploadId, long row) {
+        jdbc.sql("update import_upload_problem_row set dropped = true where upload_id = :upload and row_number = :row")
+                .param("upload", uploadId)
+                .param("row", row)
+                .update();
+    }
+
+    /** The kept rows whose cell in the column equals {@code value} trimmed, in any case: a new rule applies to them. */
+    List<Row> withValue(UUID uploadId, int column, String value) {
+        return jdbc.sql("""
+                        select * from import_upload_problem_row
+                        where upload_id = :upload and not dropped
+                          and lower(trim(coalesce(fields ->> (:column)::int, ''))) = lower(trim(:value))
+                        order by row_number
+                        """)
+                .param("upload", uploadId)
+                .param("column", column)
+                .param("value", value)
+                .query((rs, n) -> row(rs))
+                .list();
+    }
+
+    /**
+     * A page of the rows, in row order, with a problem in {@code column} (a header) and for {@code reason} when given;
+     * rows fixed or dropped since the check stay listed (without a filter) so the user sees what became of them.
+     */
+    Page page(UUID uploadId, String column, String reason, int page, int size) {
+        String filter = """
+                where r.upload_id = :upload
+                  and (cast(:column as text) is null and cast(:reason as text) is null or exists (
+                    select 1 from jsonb_array_elements(r.problems) p
+                    where (cast(:column as text) is null or p ->> 'column' = :column)
+                      and (cast(:reason as text) is null or p ->> 'reason' = :reason)))
+                """;
+        List<Row> rows = jdbc.sql("select r.* from import_upload_problem_row r " + filter
+                        + " order by r.row_number limit :limit offset :offset")
+                .param("upload", uploadId)
+                .param("column", column)
+                .param("reason", reason)
+                .param("limit", size)
+                .param("offset", (long) page * size)
+                .query((rs, n) -> row(rs))
+                .list();
+        long total = jdbc.sql("select count(*) from import_upload_problem_row r " + filter)
+                .param("upload", uploadId)
+                .param("column", column)
+                .param("reason", reason)
+                .query(Long.class)
+                .single();
+        return new Page(rows, total, counts(uploadId, "column"), counts(uploadId, "reason"));
+    }
+
+    /** Rows with a problem per column header or per reason, the most frequent first (at most 100). */
+    private Map<String, Long> counts(UUID uploadId, String key) {
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                        select coalesce(p ->> :key, ''), count(distinct r.row_number)
+                        from import_upload_problem_row r, jsonb_array_elements(r.problems) p
+                        where r.upload_id = :upload and not r.dropped
+                        group by 1 order by 2 desc, 1 limit 100
+                        """)
+                .param("key", key)
+                .param("upload", uploadId)
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .list()
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+
+    private Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Row(
+                rs.getLong("row_number"),
+                json.readValue(rs.getString("fields"), STRINGS),
+                rs.getString("state"),
+                json.readValue(rs.getString("problems"), PROBLEMS),
+                rs.getBoolean("dropped"));
+    }
+}
