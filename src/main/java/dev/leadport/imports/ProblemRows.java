@@ -44,6 +44,9 @@ class ProblemRows {
     record Page(List<Row> rows, long total, Map<String, Long> columns, Map<String, Long> reasons) {}
 
     void clear(UUID uploadId) {
+        jdbc.sql("delete from import_upload_problem where upload_id = :upload")
+                .param("upload", uploadId)
+                .update();
         jdbc.sql("delete from import_upload_problem_row where upload_id = :upload")
                 .param("upload", uploadId)
                 .update();
@@ -78,6 +81,14 @@ class ProblemRows {
                 .param("upload", uploadId)
                 .param("rows", json.writeValueAsString(rows))
                 .update();
+        jdbc.sql("""
+                        insert into import_upload_problem (upload_id, row_number, column_name, reason)
+                        select :upload, (x ->> 'row')::bigint, coalesce(p ->> 'column', ''), p ->> 'reason'
+                        from jsonb_array_elements(cast(:rows as jsonb)) x, jsonb_array_elements(x -> 'problems') p
+                        """)
+                .param("upload", uploadId)
+                .param("rows", json.writeValueAsString(rows))
+                .update();
     }
 
     static String state(CheckedRow row) {
@@ -108,6 +119,26 @@ class ProblemRows {
                 .param("upload", uploadId)
                 .param("row", row.result().row())
                 .update();
+        forgetProblems(uploadId, row.result().row());
+        for (RowProblem p : row.result().problems()) {
+            jdbc.sql("""
+                            insert into import_upload_problem (upload_id, row_number, column_name, reason)
+                            values (:upload, :row, :column, :reason)
+                            """)
+                    .param("upload", uploadId)
+                    .param("row", row.result().row())
+                    .param("column", p.column() == null ? "" : p.column())
+                    .param("reason", p.reason())
+                    .update();
+        }
+    }
+
+    /** A fixed, changed or dropped row leaves the filters and counts until it has problems again. */
+    private void forgetProblems(UUID uploadId, long row) {
+        jdbc.sql("delete from import_upload_problem where upload_id = :upload and row_number = :row")
+                .param("upload", uploadId)
+                .param("row", row)
+                .update();
     }
 
     void markDropped(UUID uploadId, long row) {
@@ -115,6 +146,7 @@ class ProblemRows {
                 .param("upload", uploadId)
                 .param("row", row)
                 .update();
+        forgetProblems(uploadId, row);
     }
 
     /** The kept rows whose cell in the column equals {@code value} trimmed, in any case: a new rule applies to them. */
@@ -137,14 +169,16 @@ class ProblemRows {
      * rows fixed or dropped since the check stay listed (without a filter) so the user sees what became of them.
      */
     Page page(UUID uploadId, String column, String reason, int page, int size) {
-        String filter = """
-                where r.upload_id = :upload
-                  and (cast(:column as text) is null and cast(:reason as text) is null or exists (
-                    select 1 from jsonb_array_elements(r.problems) p
-                    where (cast(:column as text) is null or p ->> 'column' = :column)
-                      and (cast(:reason as text) is null or p ->> 'reason' = :reason)))
+        boolean filtered = column != null || reason != null;
+        // The filter reads the narrow problem table through its index; without one the rows are paged by their key.
+        String matching = """
+                select p.row_number from import_upload_problem p
+                where p.upload_id = :upload
+                  and (cast(:column as text) is null or p.column_name = :column)
+                  and (cast(:reason as text) is null or p.reason = :reason)
                 """;
-        List<Row> rows = jdbc.sql("select r.* from import_upload_problem_row r " + filter
+        String where = "where r.upload_id = :upload" + (filtered ? " and r.row_number in (" + matching + ")" : "");
+        List<Row> rows = jdbc.sql("select r.* from import_upload_problem_row r " + where
                         + " order by r.row_number limit :limit offset :offset")
                 .param("upload", uploadId)
                 .param("column", column)
@@ -153,25 +187,24 @@ class ProblemRows {
                 .param("offset", (long) page * size)
                 .query((rs, n) -> row(rs))
                 .list();
-        long total = jdbc.sql("select count(*) from import_upload_problem_row r " + filter)
+        long total = jdbc.sql(
+                        filtered
+                                ? "select count(distinct row_number) from (" + matching + ") m"
+                                : "select count(*) from import_upload_problem_row r " + where)
                 .param("upload", uploadId)
                 .param("column", column)
                 .param("reason", reason)
                 .query(Long.class)
                 .single();
-        return new Page(rows, total, counts(uploadId, "column"), counts(uploadId, "reason"));
+        return new Page(rows, total, counts(uploadId, "column_name"), counts(uploadId, "reason"));
     }
 
     /** Rows with a problem per column header or per reason, the most frequent first (at most 100). */
     private Map<String, Long> counts(UUID uploadId, String key) {
         Map<String, Long> counts = new java.util.LinkedHashMap<>();
-        jdbc.sql("""
-                        select coalesce(p ->> :key, ''), count(distinct r.row_number)
-                        from import_upload_problem_row r, jsonb_array_elements(r.problems) p
-                        where r.upload_id = :upload and not r.dropped
-                        group by 1 order by 2 desc, 1 limit 100
-                        """)
-                .param("key", key)
+        // key is one of two column names written here, never user input.
+        jdbc.sql("select " + key + ", count(distinct row_number) from import_upload_problem"
+                        + " where upload_id = :upload group by 1 order by 2 desc, 1 limit 100")
                 .param("upload", uploadId)
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
                 .list()
