@@ -1,12 +1,16 @@
 package dev.leadport.imports;
 
 import dev.leadport.imports.pipeline.CheckedRow;
-import java.util.ArrayList;
+import dev.leadport.imports.pipeline.ProblemIndexWriter;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,17 +27,22 @@ class ProblemRows {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final ProblemIndexWriter writer;
+    private final DataSource dataSource;
 
-    ProblemRows(JdbcClient jdbc, JsonMapper json) {
+    ProblemRows(JdbcClient jdbc, JsonMapper json, ProblemIndexWriter writer, DataSource dataSource) {
         this.jdbc = jdbc;
         this.json = json;
+        this.writer = writer;
+        this.dataSource = dataSource;
     }
 
     /** One problem of a row: the column's header (null: the whole row), the value, the reason and ERROR or WARNING. */
     record Problem(String column, String value, String reason, String severity) {
 
         static Problem of(RowProblem p) {
-            return new Problem(p.column(), p.value(), p.reason(), p.severity().name());
+            Map<String, String> stored = ProblemIndexWriter.asStored(p);
+            return new Problem(stored.get("column"), stored.get("value"), stored.get("reason"), stored.get("severity"));
         }
     }
 
@@ -52,47 +61,13 @@ class ProblemRows {
                 .update();
     }
 
-    /** Adds the chunk's rows that have errors or warnings, in one statement. */
+    /** Adds the chunk's rows that have errors or warnings, with COPY, on the caller's transaction. */
     void write(UUID uploadId, List<CheckedRow> chunk) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (CheckedRow row : chunk) {
-            if (!row.result().problems().isEmpty()) {
-                rows.add(Map.of(
-                        "row", row.result().row(),
-                        "fields", row.result().fields(),
-                        "state", state(row),
-                        "problems",
-                                row.result().problems().stream()
-                                        .map(Problem::of)
-                                        .toList()));
-            }
+        try {
+            writer.write(DataSourceUtils.getConnection(dataSource), uploadId, chunk);
+        } catch (SQLException e) {
+            throw new SQLStateSQLExceptionTranslator().translate("COPY into the problem index", null, e);
         }
-        if (rows.isEmpty()) {
-            return;
-        }
-        jdbc.sql("""
-                        insert into import_upload_problem_row (upload_id, row_number, fields, state, problems)
-                        select :upload, (x ->> 'row')::bigint, x -> 'fields', x ->> 'state', x -> 'problems'
-                        from jsonb_array_elements(cast(:rows as jsonb)) x
-                        on conflict (upload_id, row_number) do update
-                          set fields = excluded.fields, state = excluded.state, problems = excluded.problems,
-                              dropped = false
-                        """)
-                .param("upload", uploadId)
-                .param("rows", json.writeValueAsString(rows))
-                .update();
-        jdbc.sql("""
-                        insert into import_upload_problem (upload_id, row_number, column_name, reason)
-                        select :upload, (x ->> 'row')::bigint, coalesce(p ->> 'column', ''), p ->> 'reason'
-                        from jsonb_array_elements(cast(:rows as jsonb)) x, jsonb_array_elements(x -> 'problems') p
-                        """)
-                .param("upload", uploadId)
-                .param("rows", json.writeValueAsString(rows))
-                .update();
-    }
-
-    static String state(CheckedRow row) {
-        return !row.isValid() ? "ERROR" : row.result().hasWarnings() ? "WARNING" : "OK";
     }
 
     Optional<Row> find(UUID uploadId, long row) {
@@ -110,7 +85,7 @@ class ProblemRows {
                         where upload_id = :upload and row_number = :row
                         """)
                 .param("fields", json.writeValueAsString(row.result().fields()))
-                .param("state", state(row))
+                .param("state", ProblemIndexWriter.state(row))
                 .param(
                         "problems",
                         json.writeValueAsString(row.result().problems().stream()

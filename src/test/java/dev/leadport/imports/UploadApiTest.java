@@ -165,7 +165,7 @@ class UploadApiTest extends ApiTestBase {
 
     static JsonNode awaitCheck(Api api, String location) {
         String path = location.replaceFirst("^.*?/api", "/api");
-        long deadline = System.currentTimeMillis() + 60_000;
+        long deadline = System.currentTimeMillis() + 1000L * Long.getLong("workbench.awaitSeconds", 60);
         List<String> seen = new ArrayList<>();
         while (System.currentTimeMillis() < deadline) {
             JsonNode check = api.get(path).json();

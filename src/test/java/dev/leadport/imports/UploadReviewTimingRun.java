@@ -32,6 +32,12 @@ class UploadReviewTimingRun extends ApiTestBase {
         Files.delete(file);
 
         long t = System.nanoTime();
+        Api.Response plain = admin.postMultipart(
+                PATH + "/validate", Map.of("file", new FilePart("timing.csv", "text/csv", content)));
+        assertThat(plain.status()).as(plain.toString()).isEqualTo(200);
+        report("before: upload and check the file in one request (POST /validate with the file)", t);
+
+        t = System.nanoTime();
         Api.Response stored =
                 admin.postMultipart(PATH + "/uploads", Map.of("file", new FilePart("timing.csv", "text/csv", content)));
         assertThat(stored.status()).as(stored.toString()).isEqualTo(201);
