@@ -7,7 +7,7 @@
   const maxBytes = Number(main.dataset.maxBytes);
   const $ = (id) => document.getElementById(id);
   const wizardError = $("wizard-error");
-  const state = { file: null, report: null, mapping: {}, valueMaps: {}, newOptions: {}, job: null, errorPage: 0, source: null };
+  const state = { file: null, uploadId: null, check: null, headers: [], changed: false, report: null, mapping: {}, valueMaps: {}, newOptions: {}, job: null, errorPage: 0, source: null };
   const isAdmin = main.dataset.admin === "true";
   const NEW_OPTION = "\u0000new";
   const ERRORS_PER_PAGE = 10;
@@ -46,7 +46,8 @@
 
   function formData(withDuplicateMode, reviewToken) {
     const data = new FormData();
-    data.append("file", state.file);
+    // The file was stored once; every later step names it by its upload id.
+    data.append("uploadId", state.uploadId);
     if (Object.keys(state.mapping).length) data.append("mapping", JSON.stringify(state.mapping));
     const region = $("default-region").value.trim();
     if (region) data.append("defaultRegion", region.toUpperCase());
@@ -103,24 +104,62 @@
     return lp.problemMessage(result, "The file could not be read.");
   }
 
-  async function validate(withDuplicateMode) {
+  /** Sends the file once; later steps refer to it by its upload id. */
+  async function store() {
     const box = $("upload-progress-box");
     const bar = $("upload-progress");
     const status = $("upload-status");
     box.hidden = false;
     bar.value = 0;
     let announced = -1;
-    const result = await upload(base + "/validate", formData(withDuplicateMode), (pct) => {
+    const data = new FormData();
+    data.append("file", state.file);
+    const result = await upload(base + "/uploads", data, (pct) => {
       bar.value = pct;
       const step = Math.floor(pct / 25);
       if (step !== announced) {
         announced = step;
-        status.textContent = pct < 100 ? `Uploading: ${pct} %` : "Uploaded. Checking every row…";
+        status.textContent = pct < 100 ? `Uploading: ${pct} %` : "Uploaded. Reading the file…";
       }
     });
     box.hidden = true;
     status.textContent = "";
     return result;
+  }
+
+  /** A dry run of the stored upload: answered at once for a small file, else followed as a job until it ends. */
+  async function validate(withDuplicateMode) {
+    const result = await lp.api("POST", base + "/validate", formData(withDuplicateMode));
+    if (result.status !== 202) return result;
+    return followCheck(result.data);
+  }
+
+  async function followCheck(check) {
+    state.check = check;
+    const box = $("check-box");
+    box.hidden = false;
+    $("cancel-check").disabled = false;
+    let last = "";
+    while (check.status === "QUEUED" || check.status === "RUNNING") {
+      $("check-progress").value = check.percent ?? 0;
+      let text = check.totalRows == null ? `Checking ${lp.number(check.checkedRows)} rows…`
+        : `Checking ${lp.number(check.checkedRows)} of ${lp.number(check.totalRows)} rows`;
+      if (check.secondsLeft != null) text += `, about ${lp.number(check.secondsLeft)} s left`;
+      // Said again only when it changes, so a screen reader is not flooded.
+      if (text !== last) $("check-status").textContent = last = text;
+      await new Promise((r) => setTimeout(r, 500));
+      const next = await lp.api("GET", `${base}/uploads/${check.uploadId}/checks/${check.checkId}`);
+      if (!next.ok) {
+        box.hidden = true;
+        return next;
+      }
+      check = next.data;
+    }
+    box.hidden = true;
+    state.check = null;
+    $("check-status").textContent = check.status === "COMPLETED" ? "Check finished." : check.status === "CANCELLED" ? "The check was cancelled." : "";
+    if (check.status === "COMPLETED") return { ok: true, status: 200, data: check.report };
+    return { ok: false, status: 0, data: { detail: check.status === "CANCELLED" ? "The check was cancelled; nothing changed." : check.errorMessage || "The check failed." } };
   }
 
   async function chooseFile(file) {
@@ -138,6 +177,12 @@
     state.report = null;
     $("encoding").value = "";
     $("header-row").value = "";
+    const stored = await store();
+    if (!stored.ok) {
+      fail(uploadProblem(stored));
+      return;
+    }
+    state.uploadId = stored.data.uploadId;
     const result = await validate(false);
     if (!result.ok) {
       fail(uploadProblem(result));
@@ -163,6 +208,7 @@
     if (state.source) state.source.close();
     $("file").value = "";
     state.file = null;
+    state.uploadId = null;
     loadRecent();
     show("upload");
   }));
@@ -307,6 +353,7 @@
     }
     state.report = result.data;
     state.errorPage = 0;
+    state.changed = false;
     renderReview();
     show("review");
   });
@@ -324,27 +371,20 @@
       r.wouldFail > 0 ? stat("would fail on import", r.wouldFail) : null,
       stat("imported with warnings", r.rowsWithWarnings),
       stat("duplicate emails in the file", r.duplicatesInFile), stat("match existing leads", r.matchesExisting)].filter(Boolean));
-    const errors = problems();
-    const fill = (select, values, all) => {
-      const keep = select.value;
-      select.replaceChildren(lp.el("option", { value: "", text: all }), ...[...new Set(values)].sort().map((v) => lp.el("option", { value: v, text: v })));
-      select.value = [...select.options].some((o) => o.value === keep) ? keep : "";
-    };
-    fill($("error-column"), errors.map((e) => e.column || "(whole row)"), "All columns");
-    fill($("error-reason"), errors.map((e) => e.reason), "All reasons");
-    $("errors-summary").textContent = summary(r, errors.length);
+    $("errors-summary").textContent = summary(r);
+    $("changed-note").hidden = !state.changed;
     const nothing = r.wouldCreate + r.wouldUpdate === 0;
     $("start-import").disabled = nothing;
     $("start-note").hidden = !nothing;
     $("start-note").textContent = r.totalRows === 0 ? "The file has no data rows, so there is nothing to import."
       : nothing ? "No row would create or update a lead, so there is nothing to import." : "";
-    renderErrors();
+    loadGrid();
   }
 
   const plural = (n, one, many) => `${lp.number(n)} ${n === 1 ? one : many}`;
 
   /** One sentence per kind of outcome; "no problems" only when no row fails and none carries a warning. */
-  function summary(r, listed) {
+  function summary(r) {
     if (r.totalRows === 0) return "The file has no data rows: it holds only a header line.";
     const parts = [];
     if (r.invalidRows) parts.push(`${plural(r.invalidRows, "row has", "rows have")} problems and will not be imported.`);
@@ -355,47 +395,152 @@
     }
     if (r.rowsWithWarnings) parts.push(`${plural(r.rowsWithWarnings, "row is", "rows are")} imported with a warning: one value left out or kept as typed.`);
     if (!parts.length) return "No problems: every row can be imported.";
-    const total = (r.errorsTotal || 0) + (r.warningsTotal || 0);
-    if (listed < total) parts.push(`The first ${lp.number(listed)} of ${lp.number(total)} are listed here; the report after the import has them all.`);
+    parts.push("Fix the rows below: edit a cell and press Enter (or leave it) to check the row again, or drop the row.");
     return parts.join(" ");
   }
 
-  /** Errors and warnings in row order. */
-  function problems() {
-    const r = state.report;
-    return [...(r.errors || []), ...(r.warnings || [])].sort((a, b) => a.row - b.row);
+  // ---- the review grid: rows with problems, edited in place on the server -----------------------------------------
+  const STATE_TEXT = { ERROR: "Not imported", WARNING: "Imported with a warning", OK: "Fixed: will be imported", DROPPED: "Dropped" };
+  const gridUrl = () => `${base}/uploads/${state.uploadId}`;
+
+  async function loadGrid() {
+    const params = new URLSearchParams({ page: state.errorPage, size: ERRORS_PER_PAGE });
+    if ($("error-column").value) params.set("column", $("error-column").value);
+    if ($("error-reason").value) params.set("reason", $("error-reason").value);
+    const result = await lp.api("GET", `${gridUrl()}/problems?${params}`);
+    if (!result.ok) {
+      fail(lp.problemMessage(result, "The rows with problems could not be loaded."));
+      return;
+    }
+    const g = result.data;
+    state.headers = g.headers;
+    const fill = (select, counts, all, label) => {
+      const keep = select.value;
+      select.replaceChildren(lp.el("option", { value: "", text: all }),
+        ...Object.entries(counts).filter(([v]) => v).map(([v, n]) => lp.el("option", { value: v, text: `${label(v)} (${lp.number(n)})` })));
+      select.value = [...select.options].some((o) => o.value === keep) ? keep : "";
+    };
+    fill($("error-column"), g.columns, "All columns", (v) => v);
+    fill($("error-reason"), g.reasons, "All reasons", (v) => v);
+    const replace = $("replace-column");
+    if (replace.options.length !== g.headers.length) {
+      replace.replaceChildren(...g.headers.map((h) => lp.el("option", { value: h, text: h || "(no name)" })));
+    }
+    $("grid-head").replaceChildren(lp.el("th", { scope: "col", text: "Row" }), lp.el("th", { scope: "col", text: "Outcome" }),
+      ...g.headers.map((h) => lp.el("th", { scope: "col", text: h })), lp.el("th", { scope: "col", text: "Problems" }),
+      lp.el("th", { scope: "col", text: "Action" }));
+    const tbody = document.querySelector("#errors-table tbody");
+    tbody.replaceChildren(...(g.rows.length ? g.rows.map(gridRow) :
+      [lp.el("tr", {}, lp.el("td", { colspan: g.headers.length + 4, text: "No problems to show." }))]));
+    const first = g.page * g.size;
+    $("errors-page").textContent = g.total ? `Rows ${lp.number(first + 1)}–${lp.number(first + g.rows.length)} of ${lp.number(g.total)}` : "";
+    $("errors-prev").disabled = g.page === 0;
+    $("errors-next").disabled = first + g.rows.length >= g.total;
   }
 
-  function filteredErrors() {
-    const column = $("error-column").value;
-    const reason = $("error-reason").value;
-    return problems().filter((e) =>
-      (!column || (e.column || "(whole row)") === column) && (!reason || e.reason === reason));
+  function problemText(p) {
+    return `${p.column ? p.column + ": " : ""}${p.value ? "“" + p.value + "” " : ""}${p.reason}`;
   }
 
-  function renderErrors() {
-    const rows = filteredErrors();
-    const pages = Math.max(1, Math.ceil(rows.length / ERRORS_PER_PAGE));
-    state.errorPage = Math.min(state.errorPage, pages - 1);
-    const shown = rows.slice(state.errorPage * ERRORS_PER_PAGE, (state.errorPage + 1) * ERRORS_PER_PAGE);
-    document.querySelector("#errors-table tbody").replaceChildren(...(shown.length ? shown.map((e) => lp.el("tr", {},
-      lp.el("td", { text: e.row }), lp.el("td", { text: e.column || "(whole row)" }),
-      lp.el("td", { class: "wrap", text: e.value ?? "" }), lp.el("td", { text: e.reason }),
-      lp.el("td", { text: e.severity === "WARNING" ? "Imported with a warning" : "Not imported" }))) :
-      [lp.el("tr", {}, lp.el("td", { colspan: 5, text: "No problems to show." }))]));
-    $("errors-page").textContent = rows.length ? `Problems ${state.errorPage * ERRORS_PER_PAGE + 1}–${state.errorPage * ERRORS_PER_PAGE + shown.length} of ${rows.length}` : "";
-    $("errors-prev").disabled = state.errorPage === 0;
-    $("errors-next").disabled = state.errorPage >= pages - 1;
+  function gridRow(r) {
+    const tr = lp.el("tr", { "data-row": r.row, class: "grid-" + r.state.toLowerCase() });
+    fillRow(tr, r);
+    return tr;
   }
 
-  $("error-column").addEventListener("change", () => { state.errorPage = 0; renderErrors(); });
-  $("error-reason").addEventListener("change", () => { state.errorPage = 0; renderErrors(); });
-  $("errors-prev").addEventListener("click", () => { state.errorPage--; renderErrors(); });
-  $("errors-next").addEventListener("click", () => { state.errorPage++; renderErrors(); });
+  function fillRow(tr, r) {
+    const cells = state.headers.map((h, i) => {
+      const input = lp.el("input", { type: "text", value: r.values[i] ?? "", "aria-label": `Row ${r.row}, ${h || "column " + (i + 1)}`,
+        "data-column": h, class: r.edited.includes(i) ? "edited" : "" });
+      input.disabled = r.dropped;
+      input.dataset.saved = input.value;
+      return lp.el("td", {}, input);
+    });
+    const drop = lp.el("button", { type: "button", class: "drop-row", text: "Drop", "aria-label": `Drop row ${r.row}` });
+    drop.disabled = r.dropped;
+    tr.className = "grid-" + r.state.toLowerCase();
+    tr.replaceChildren(lp.el("th", { scope: "row", text: r.row }), lp.el("td", { class: "outcome", text: STATE_TEXT[r.state] || r.state }),
+      ...cells, lp.el("td", { class: "wrap", text: r.problems.map(problemText).join("; ") || "None" }), lp.el("td", {}, drop));
+  }
+
+  function rowChanged(text) {
+    state.changed = true;
+    $("changed-note").hidden = false;
+    $("grid-status").textContent = text;
+  }
+
+  async function saveCell(input) {
+    if (input.value === input.dataset.saved) return;
+    const tr = input.closest("tr");
+    const row = tr.dataset.row;
+    const focused = input.dataset.column;
+    input.dataset.saved = input.value;
+    const result = await lp.api("PUT", `${gridUrl()}/rows/${row}`, { cells: { [focused]: input.value } });
+    if (!result.ok) {
+      fail(lp.problemMessage(result, `Row ${row} could not be saved.`));
+      return;
+    }
+    const hadFocus = document.activeElement === input;
+    fillRow(tr, result.data);
+    if (hadFocus) tr.querySelector(`input[data-column="${CSS.escape(focused)}"]`)?.focus();
+    rowChanged(`Row ${row} saved and checked again: ${STATE_TEXT[result.data.state]}.`);
+  }
+
+  const grid = document.querySelector("#errors-table tbody");
+  grid.addEventListener("change", (e) => e.target.matches("input") && saveCell(e.target));
+  grid.addEventListener("keydown", (e) => {
+    if (e.key === "Enter" && e.target.matches("input")) {
+      e.preventDefault();
+      saveCell(e.target);
+    }
+  });
+  grid.addEventListener("click", async (e) => {
+    const button = e.target.closest("button.drop-row");
+    if (!button) return;
+    const tr = button.closest("tr");
+    const result = await lp.api("DELETE", `${gridUrl()}/rows/${tr.dataset.row}`);
+    if (!result.ok) {
+      fail(lp.problemMessage(result, "The row could not be dropped."));
+      return;
+    }
+    fillRow(tr, result.data);
+    tr.querySelector("th").setAttribute("tabindex", "-1");
+    tr.querySelector("th").focus();
+    rowChanged(`Row ${tr.dataset.row} dropped: it will not be imported.`);
+  });
+
+  $("replace-all").addEventListener("click", async () => {
+    const column = $("replace-column").value;
+    const from = $("replace-from").value;
+    const to = $("replace-to").value;
+    const result = await lp.api("POST", `${gridUrl()}/replace`, { column, from, to });
+    if (!result.ok) {
+      fail(lp.problemMessage(result, "The value could not be replaced."));
+      return;
+    }
+    await loadGrid();
+    rowChanged(`“${from}” becomes “${to}” in every row of “${column}”; ${plural(result.data.rowsChecked, "listed row was", "listed rows were")} checked again.`);
+  });
+
+  $("check-again").addEventListener("click", async () => {
+    const result = await validate(true);
+    if (result.ok) { state.report = result.data; state.changed = false; renderReview(); } else fail(uploadProblem(result));
+  });
+
+  $("cancel-check").addEventListener("click", async () => {
+    if (!state.check) return;
+    $("cancel-check").disabled = true;
+    await lp.api("POST", `${base}/uploads/${state.check.uploadId}/checks/${state.check.checkId}/cancel`);
+  });
+
+  $("error-column").addEventListener("change", () => { state.errorPage = 0; loadGrid(); });
+  $("error-reason").addEventListener("change", () => { state.errorPage = 0; loadGrid(); });
+  $("errors-prev").addEventListener("click", () => { state.errorPage--; loadGrid(); });
+  $("errors-next").addEventListener("click", () => { state.errorPage++; loadGrid(); });
   $("back-to-map").addEventListener("click", () => { renderMapping(); show("map"); });
   document.querySelectorAll('input[name="duplicateMode"], input[name="matchBy"], input[name="strict"]').forEach((radio) => radio.addEventListener("change", async () => {
     const result = await validate(true);
-    if (result.ok) { state.report = result.data; renderReview(); } else fail(uploadProblem(result));
+    if (result.ok) { state.report = result.data; state.changed = false; renderReview(); } else fail(uploadProblem(result));
   }));
 
   // ---- step 4: run ----------------------------------------------------------------------------------------------

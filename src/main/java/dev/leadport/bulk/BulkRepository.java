@@ -5,6 +5,7 @@ import dev.leadport.shared.events.OperationStatus;
 import dev.leadport.users.CurrentUser;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -14,8 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -131,27 +134,35 @@ class BulkRepository {
                     .update();
         }
         if (!settled.isEmpty()) {
-            List<Map<String, Object>> rows = settled.stream()
-                    .map(t -> {
-                        Map<String, Object> row = new HashMap<>();
-                        row.put("position", t.position());
-                        row.put("ref", t.ref());
-                        row.put("lead_id", t.leadId());
-                        row.put("result", t.code().name());
-                        row.put("message", t.message());
-                        return row;
-                    })
-                    .toList();
+            // Typed arrays, like the pending ones: 100,000 unknown ids as one JSON record set cost about two
+            // seconds of JSON building and parsing; as arrays they are one unnest.
             jdbc.sql("""
                             insert into bulk_result (operation_id, position, lead_ref, lead_id, result, message)
-                            select :op, r.position, r.ref, r.lead_id, r.result, r.message
-                            from jsonb_to_recordset(cast(:rows as jsonb))
-                              as r (position int, ref text, lead_id bigint, result text, message text)
+                            select :op, t.position, t.ref, t.lead_id, t.result, t.message
+                            from unnest(:positions, :refs, :ids, :results, :messages)
+                              as t (position, ref, lead_id, result, message)
                             """)
                     .param("op", operation)
-                    .param("rows", json.writeValueAsString(rows))
+                    .param(
+                            "positions",
+                            settled.stream().mapToInt(BulkTarget::position).toArray())
+                    .param("refs", textArray(settled.stream().map(BulkTarget::ref)))
+                    .param(
+                            "ids",
+                            new SqlParameterValue(
+                                    Types.ARRAY,
+                                    settled.stream().map(BulkTarget::leadId).toArray(Long[]::new)))
+                    .param(
+                            "results",
+                            textArray(settled.stream().map(t -> t.code().name())))
+                    .param("messages", textArray(settled.stream().map(BulkTarget::message)))
                     .update();
         }
+    }
+
+    /** A text[] parameter (an Object[] alone would be expanded into a list of parameters). */
+    private static SqlParameterValue textArray(Stream<String> values) {
+        return new SqlParameterValue(Types.ARRAY, values.toArray(String[]::new));
     }
 
     /** An undo's targets: the leads the original operation changed, at the same positions. */

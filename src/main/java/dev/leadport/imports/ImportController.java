@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -24,7 +25,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -48,6 +48,8 @@ class ImportController {
     private final Users users;
     private final JsonMapper json;
     private final Clock clock;
+    private final UploadChecks checks;
+    private final ImportUploads uploads;
 
     ImportController(
             ImportService imports,
@@ -55,22 +57,30 @@ class ImportController {
             CustomFields customFields,
             Users users,
             JsonMapper json,
-            Clock clock) {
+            Clock clock,
+            UploadChecks checks,
+            ImportUploads uploads) {
         this.imports = imports;
         this.progress = progress;
         this.customFields = customFields;
         this.users = users;
         this.json = json;
         this.clock = clock;
+        this.checks = checks;
+        this.uploads = uploads;
     }
 
     /** The value parameters of validate and import: value maps, constants, strict warning kinds. */
     record ValueParameters(
             String valueMaps, String constants, String overrideConstants, String strict, String newOptions) {}
 
-    @PostMapping(path = "/validate", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ValidationReport validate(
-            @RequestPart("file") MultipartFile file,
+    @PostMapping(
+            path = "/validate",
+            consumes = {MediaType.MULTIPART_FORM_DATA_VALUE, MediaType.APPLICATION_FORM_URLENCODED_VALUE})
+    ResponseEntity<Object> validate(
+            @RequestParam(required = false) MultipartFile file,
+            @RequestParam(required = false) UUID uploadId,
+            @RequestParam(defaultValue = "false") boolean background,
             @RequestParam(required = false) String mapping,
             @RequestParam(required = false) String defaultRegion,
             @RequestParam(required = false) String dateOrder,
@@ -95,12 +105,24 @@ class ImportController {
                         null)
                 .readingAs(encoding, headerRow(headerRow))
                 .matchingBy(MatchKey.parse(matchBy));
-        return withUpload(file, upload -> imports.validate(upload, request, users.current()));
+        if (uploadId != null) {
+            UploadChecks.Answer answer = checks.validate(uploadId, request, users.current(), background);
+            return answer.report() != null
+                    ? ResponseEntity.ok(answer.report())
+                    : ResponseEntity.accepted()
+                            .location(URI.create("/api/leads/import-export/uploads/" + uploadId + "/checks/"
+                                    + answer.check().checkId()))
+                            .body(answer.check());
+        }
+        return ResponseEntity.ok(withUpload(file, upload -> imports.validate(upload, request, users.current())));
     }
 
-    @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping(
+            path = "/import",
+            consumes = {MediaType.MULTIPART_FORM_DATA_VALUE, MediaType.APPLICATION_FORM_URLENCODED_VALUE})
     ResponseEntity<ImportJobView> importFile(
-            @RequestPart("file") MultipartFile file,
+            @RequestParam(required = false) MultipartFile file,
+            @RequestParam(required = false) UUID uploadId,
             @RequestParam(required = false) String mapping,
             @RequestParam(required = false) String defaultRegion,
             @RequestParam(required = false) String dateOrder,
@@ -129,7 +151,10 @@ class ImportController {
                 .matchingBy(MatchKey.parse(matchBy));
         ImportService.ImportRequest publishing = new ImportService.ImportRequest(
                 request.mapping(), request.options(), request.duplicateMode(), request.reviewToken(), publishMapping);
-        ImportJobView job = withUpload(file, upload -> imports.start(upload, publishing, users.current()));
+        CurrentUser actor = users.current();
+        ImportJobView job = uploadId != null
+                ? uploads.start(uploadId, publishing, actor)
+                : withUpload(file, upload -> imports.start(upload, publishing, actor));
         return ResponseEntity.accepted()
                 .location(URI.create("/api/leads/import-export/imports/" + job.id()))
                 .body(job);
@@ -305,7 +330,10 @@ class ImportController {
     }
 
     /** Spools the upload to a private temporary file (never a served path) and removes it afterwards. */
-    private static <T> T withUpload(MultipartFile file, UploadAction<T> action) throws IOException {
+    static <T> T withUpload(MultipartFile file, UploadAction<T> action) throws IOException {
+        if (file == null) {
+            throw new InvalidInputException("file", "Send the file (multipart part 'file') or the uploadId of one.");
+        }
         if (file.isEmpty()) {
             throw new InvalidInputException("file", "The file is empty.");
         }
@@ -327,7 +355,7 @@ class ImportController {
     }
 
     @FunctionalInterface
-    private interface UploadAction<T> {
+    interface UploadAction<T> {
         T apply(ImportService.Upload upload);
     }
 }

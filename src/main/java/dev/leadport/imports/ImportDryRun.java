@@ -5,6 +5,7 @@ import dev.leadport.imports.pipeline.CheckedRow;
 import dev.leadport.imports.pipeline.FileRows;
 import dev.leadport.imports.pipeline.ImportPlanner;
 import dev.leadport.imports.pipeline.ImportSettings;
+import dev.leadport.imports.pipeline.RowChanges;
 import dev.leadport.imports.pipeline.StagingWriter;
 import dev.leadport.imports.pipeline.ValueColumns;
 import dev.leadport.imports.reading.FileFacts;
@@ -52,6 +53,24 @@ class ImportDryRun {
         this.clock = clock;
     }
 
+    /** What a check of a stored upload adds to a dry run: the user's changes to its rows, and a word after each chunk. */
+    interface Hooks {
+
+        Hooks NONE = new Hooks() {};
+
+        default RowChanges changes() {
+            return RowChanges.NONE;
+        }
+
+        /** Called after each chunk with the rows checked so far; false stops the run, which then answers null. */
+        default boolean checked(ImportSettings settings, List<CheckedRow> chunk, long rowsSoFar) {
+            return true;
+        }
+
+        /** The plan of the merge, which the report's counts for each duplicate mode come from. */
+        default void planned(ImportPlanner.Plan plan) {}
+    }
+
     ValidationReport run(
             ImportService.Upload upload,
             DuplicateMode mode,
@@ -59,6 +78,17 @@ class ImportDryRun {
             long scratchId,
             CurrentUser actor,
             Instant started) {
+        return run(upload, mode, settings, scratchId, actor, started, Hooks.NONE);
+    }
+
+    ValidationReport run(
+            ImportService.Upload upload,
+            DuplicateMode mode,
+            ImportSettings settings,
+            long scratchId,
+            CurrentUser actor,
+            Instant started,
+            Hooks hooks) {
         List<RowProblem> errors = new ArrayList<>();
         List<RowProblem> warnings = new ArrayList<>();
         List<Map<String, Object>> sample = new ArrayList<>();
@@ -67,7 +97,7 @@ class ImportDryRun {
         long errorsTotal = 0;
         long warningsTotal = 0;
         long rowsWithWarnings = 0;
-        try (FileRows rows = FileRows.open(upload.path(), settings)) {
+        try (FileRows rows = FileRows.open(upload.path(), settings, hooks.changes())) {
             // Counted in the same pass as the check, for the value review.
             rows.countValues();
             List<CheckedRow> chunk;
@@ -93,9 +123,13 @@ class ImportDryRun {
                         }
                     }
                 }
+                if (!hooks.checked(settings, chunk, total)) {
+                    return null;
+                }
             }
             ImportPlanner.Plan plan =
                     planner.plan(scratchId, settings.requested().matchBy(), actor);
+            hooks.planned(plan);
             FileFacts facts = rows.facts();
             return new ValidationReport(
                     upload.fileName(),

@@ -11,6 +11,7 @@ import dev.leadport.imports.mapping.SavedMappings;
 import dev.leadport.imports.pipeline.FileRows;
 import dev.leadport.imports.pipeline.ImportSettings;
 import dev.leadport.imports.pipeline.ImportSettingsFactory;
+import dev.leadport.imports.pipeline.UploadChanges;
 import dev.leadport.imports.reading.FileFacts;
 import dev.leadport.imports.reading.UnreadableFileException;
 import dev.leadport.imports.reading.UploadReadProblem;
@@ -69,6 +70,7 @@ public class ImportService {
     private final CustomFields customFields;
     private final ImportsProperties properties;
     private final Clock clock;
+    private final UploadChanges uploadChanges;
 
     ImportService(
             ImportJobRepository jobs,
@@ -86,7 +88,8 @@ public class ImportService {
             Users users,
             CustomFields customFields,
             ImportsProperties properties,
-            Clock clock) {
+            Clock clock,
+            UploadChanges uploadChanges) {
         this.jobs = jobs;
         this.settingsFactory = settingsFactory;
         this.dryRun = dryRun;
@@ -103,6 +106,7 @@ public class ImportService {
         this.customFields = customFields;
         this.properties = properties;
         this.clock = clock;
+        this.uploadChanges = uploadChanges;
     }
 
     /** An uploaded file, spooled to a local temporary file by the caller. */
@@ -139,6 +143,11 @@ public class ImportService {
 
     /** Runs the whole file through the import's path (read, check, stage, plan) and rolls everything back. */
     public ValidationReport validate(Upload upload, ImportRequest request, CurrentUser actor) {
+        return validate(upload, request, actor, ImportDryRun.Hooks.NONE);
+    }
+
+    /** The dry run with a stored upload's changes and progress; null when the hooks stopped it. */
+    ValidationReport validate(Upload upload, ImportRequest request, CurrentUser actor, ImportDryRun.Hooks hooks) {
         Instant started = clock.instant();
         String operationId = "validation-" + started.toEpochMilli() + "-"
                 + ThreadLocalRandom.current().nextInt(1000);
@@ -146,8 +155,11 @@ public class ImportService {
         long scratchId = -ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
         ValidationReport report = tx.execute(status -> {
             status.setRollbackOnly();
-            return dryRun.run(upload, mode(request), settings, scratchId, actor, started);
+            return dryRun.run(upload, mode(request), settings, scratchId, actor, started, hooks);
         });
+        if (report == null) {
+            return null;
+        }
         events.publishEvent(new OperationEvent(
                 OperationType.VALIDATION,
                 operationId,
@@ -192,6 +204,14 @@ public class ImportService {
 
     /** Stores the file where every node can read it and queues the import; answers at once. */
     public ImportJobView start(Upload upload, ImportRequest request, CurrentUser actor) {
+        return start(upload, request, actor, null);
+    }
+
+    /**
+     * Starts the import of a stored upload: its file is not stored again, and the import applies the upload's edits,
+     * dropped rows and replace rules as it reads.
+     */
+    ImportJobView start(Upload upload, ImportRequest request, CurrentUser actor, StoredUpload from) {
         ImportSettings settings = settings(upload, request, actor);
         FileFacts facts;
         try (FileRows rows = FileRows.open(upload.path(), settings)) {
@@ -205,16 +225,7 @@ public class ImportService {
         requireKnownEncoding(facts, options(request));
         // The job reads the file exactly as this request did: same encoding, same header row.
         ImportRequestOptions readAs = settings.requested().readWith(facts.charsetName(), facts.headerRow());
-        StoredFile stored;
-        long storeStart = System.nanoTime();
-        try (InputStream in = Files.newInputStream(upload.path())) {
-            stored = files.save(
-                    upload.fileName(), "application/octet-stream", actor.id(), in, properties.fileRetention());
-            log.debug(
-                    "Upload of {} bytes stored in {} ms", stored.size(), (System.nanoTime() - storeStart) / 1_000_000);
-        } catch (IOException e) {
-            throw new InvalidInputException("file", "The upload could not be read: " + e.getMessage());
-        }
+        StoredFile stored = from == null ? storeFile(upload, actor) : from.file();
         // The options an admin maps values onto exist before the job reads the field definitions.
         settings.requested().newOptions().forEach(customFields::addOptions);
         Map<String, String> mapping = settings.mapping().toSaved();
@@ -236,12 +247,28 @@ public class ImportService {
         long id = tx.execute(status -> {
             long jobId = jobs.insert(
                     stored.id(), stored.name(), stored.size(), facts, mapping, readAs, mode(request), actor.id());
+            if (from != null) {
+                uploadChanges.linkJob(jobId, from.id());
+            }
             ImportTasks.schedule(scheduler, importTask, jobId, clock);
             return jobId;
         });
         // Scheduled inside the transaction (no job without its task); now that it is committed, start it here.
         scheduler.triggerCheckForDueExecutions();
         return get(id, actor);
+    }
+
+    private StoredFile storeFile(Upload upload, CurrentUser actor) {
+        long storeStart = System.nanoTime();
+        try (InputStream in = Files.newInputStream(upload.path())) {
+            StoredFile stored = files.save(
+                    upload.fileName(), "application/octet-stream", actor.id(), in, properties.fileRetention());
+            log.debug(
+                    "Upload of {} bytes stored in {} ms", stored.size(), (System.nanoTime() - storeStart) / 1_000_000);
+            return stored;
+        } catch (IOException e) {
+            throw new InvalidInputException("file", "The upload could not be read: " + e.getMessage());
+        }
     }
 
     public ImportJobView get(long id, CurrentUser actor) {

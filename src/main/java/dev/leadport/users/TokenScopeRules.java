@@ -29,7 +29,10 @@ final class TokenScopeRules {
         if (path.startsWith("/api/users") || path.startsWith("/api/custom-fields")) {
             return Optional.of(TokenScope.ADMIN);
         }
-        if (path.startsWith(IE + "/validate") || path.startsWith(IE + "/import") || path.startsWith(IE + "/mappings")) {
+        if (path.startsWith(IE + "/validate")
+                || path.startsWith(IE + "/import")
+                || path.startsWith(IE + "/mappings")
+                || path.startsWith(IE + "/uploads")) {
             return Optional.of(TokenScope.IMPORT);
         }
         if (path.startsWith(IE + "/export") || path.startsWith(IE + "/schedules")) {

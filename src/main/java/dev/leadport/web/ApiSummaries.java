@@ -75,6 +75,46 @@ final class ApiSummaries {
                             "Import a file as a job (202, follow it at Location)",
                             "curl -u admin:admin -F file=@leads.csv -F duplicateMode=UPDATE http://localhost:8080/api/leads/import-export/import")),
             Map.entry(
+                    "UploadController.upload",
+                    new Doc(
+                            "Store a file once (201): its uploadId, headers, suggested mapping and row count",
+                            "curl -u admin:admin -F file=@leads.csv http://localhost:8080/api/leads/import-export/uploads\n# then: curl -u admin:admin -F uploadId=<uploadId> -F duplicateMode=UPDATE http://localhost:8080/api/leads/import-export/validate")),
+            Map.entry(
+                    "UploadController.get",
+                    new Doc(
+                            "A stored upload's facts and suggested mapping",
+                            "curl -u admin:admin http://localhost:8080/api/leads/import-export/uploads/3f2a...")),
+            Map.entry(
+                    "UploadController.check",
+                    new Doc(
+                            "Progress of an upload's dry run (rows checked, percent, seconds left), its report when done",
+                            "curl -u admin:admin http://localhost:8080/api/leads/import-export/uploads/3f2a.../checks/7")),
+            Map.entry(
+                    "UploadController.cancel",
+                    new Doc(
+                            "Cancel an upload's dry run",
+                            "curl -u admin:admin -X POST http://localhost:8080/api/leads/import-export/uploads/3f2a.../checks/7/cancel")),
+            Map.entry(
+                    "UploadRowsController.problems",
+                    new Doc(
+                            "A page of the rows with problems, filtered by column and reason",
+                            "curl -u admin:admin 'http://localhost:8080/api/leads/import-export/uploads/3f2a.../problems?page=0&column=Email'")),
+            Map.entry(
+                    "UploadRowsController.edit",
+                    new Doc(
+                            "Change cells of a row; the row is checked again at once",
+                            "curl -u admin:admin -X PUT -H 'Content-Type: application/json' -d '{\"cells\":{\"Email\":\"ada@example.com\"}}' http://localhost:8080/api/leads/import-export/uploads/3f2a.../rows/12")),
+            Map.entry(
+                    "UploadRowsController.drop",
+                    new Doc(
+                            "Drop a row: it is not imported",
+                            "curl -u admin:admin -X DELETE http://localhost:8080/api/leads/import-export/uploads/3f2a.../rows/12")),
+            Map.entry(
+                    "UploadRowsController.replace",
+                    new Doc(
+                            "Replace one value everywhere in a column of the upload",
+                            "curl -u admin:admin -H 'Content-Type: application/json' -d '{\"column\":\"Role\",\"from\":\"Sales Rep\",\"to\":\"rep\"}' http://localhost:8080/api/leads/import-export/uploads/3f2a.../replace")),
+            Map.entry(
                     "ApiTokenController.list",
                     new Doc(
                             "List your personal API tokens (never their secrets)",

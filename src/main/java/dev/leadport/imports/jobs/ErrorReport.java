@@ -3,6 +3,8 @@ package dev.leadport.imports.jobs;
 import dev.leadport.imports.ImportsProperties;
 import dev.leadport.imports.jobs.ImportJobRepository.StoredJob;
 import dev.leadport.imports.pipeline.ImportSettingsFactory;
+import dev.leadport.imports.pipeline.RowChanges;
+import dev.leadport.imports.pipeline.UploadChanges;
 import dev.leadport.imports.reading.ReadOptions;
 import dev.leadport.imports.reading.SourceRow;
 import dev.leadport.imports.reading.TabularSource;
@@ -39,11 +41,13 @@ public class ErrorReport {
     private final JdbcClient jdbc;
     private final FileStore files;
     private final ImportsProperties properties;
+    private final UploadChanges uploadChanges;
 
-    ErrorReport(JdbcClient jdbc, FileStore files, ImportsProperties properties) {
+    ErrorReport(JdbcClient jdbc, FileStore files, ImportsProperties properties, UploadChanges uploadChanges) {
         this.jdbc = jdbc;
         this.files = files;
         this.properties = properties;
+        this.uploadChanges = uploadChanges;
     }
 
     private record ErrorRow(long row, boolean failed, String columns, String message) {}
@@ -65,9 +69,12 @@ public class ErrorReport {
                 csv.row(header);
                 Iterator<SourceRow> rows = source.iterator();
                 Iterator<ErrorRow> errors = errors(job.id());
+                // The values the import used: an upload's edited cells and replace rules, as they were applied.
+                RowChanges changes = uploadChanges.forJob(job.id());
                 while (errors.hasNext()) {
                     ErrorRow error = errors.next();
                     SourceRow row = advanceTo(rows, error.row());
+                    row = row == null ? null : changes.apply(row);
                     // Whoever opens the report (the uploader or a manager) must not run a formula from the file:
                     // the writer neutralises every cell; the apostrophe is dropped again when the fixed file is
                     // imported.

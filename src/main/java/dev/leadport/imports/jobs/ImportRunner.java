@@ -12,6 +12,7 @@ import dev.leadport.imports.pipeline.LeadMerger;
 import dev.leadport.imports.pipeline.LeadMerger.Merged;
 import dev.leadport.imports.pipeline.RowCounter;
 import dev.leadport.imports.pipeline.StagingWriter;
+import dev.leadport.imports.pipeline.UploadChanges;
 import dev.leadport.imports.reading.UnreadableFileException;
 import dev.leadport.shared.db.DatabaseAway;
 import dev.leadport.shared.db.Retries;
@@ -63,6 +64,7 @@ public class ImportRunner {
     private final Users users;
     private final ImportsProperties properties;
     private final Clock clock;
+    private final UploadChanges uploadChanges;
 
     ImportRunner(
             ImportJobRepository jobs,
@@ -75,7 +77,8 @@ public class ImportRunner {
             ApplicationEventPublisher events,
             Users users,
             ImportsProperties properties,
-            Clock clock) {
+            Clock clock,
+            UploadChanges uploadChanges) {
         this.jobs = jobs;
         this.files = files;
         this.staging = staging;
@@ -87,6 +90,7 @@ public class ImportRunner {
         this.users = users;
         this.properties = properties;
         this.clock = clock;
+        this.uploadChanges = uploadChanges;
     }
 
     public void run(long importId) {
@@ -152,7 +156,7 @@ public class ImportRunner {
             throws IOException, UnreadableFileException {
         ImportSettings settings = settingsFactory.forJob(job.headers(), job.mapping(), job.options(), file, actor);
         RowCounter counter = null;
-        try (FileRows rows = FileRows.open(file, settings);
+        try (FileRows rows = FileRows.open(file, settings, uploadChanges.forJob(job.id()));
                 ChunkPrefetch chunks =
                         new ChunkPrefetch(rows, properties.chunkRows(), job.id(), chunk -> stage(job.id(), chunk))) {
             long through = resumeAfterCheckpoint(job, rows);

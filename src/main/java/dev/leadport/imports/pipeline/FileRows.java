@@ -1,9 +1,6 @@
 package dev.leadport.imports.pipeline;
 
-import dev.leadport.imports.RowProblem;
 import dev.leadport.imports.ValidationReport.MappedColumn;
-import dev.leadport.imports.mapping.ColumnMapping;
-import dev.leadport.imports.mapping.ColumnTarget;
 import dev.leadport.imports.reading.CsvSource;
 import dev.leadport.imports.reading.FileFacts;
 import dev.leadport.imports.reading.ReadOptions;
@@ -11,12 +8,7 @@ import dev.leadport.imports.reading.SourceFormat;
 import dev.leadport.imports.reading.SourceRow;
 import dev.leadport.imports.reading.TabularSource;
 import dev.leadport.imports.reading.UnreadableFileException;
-import dev.leadport.imports.validation.OwnerResolver;
-import dev.leadport.imports.validation.RowResult;
-import dev.leadport.imports.validation.RowValidator;
 import dev.leadport.imports.validation.ValueReview;
-import dev.leadport.imports.validation.WarningKind;
-import dev.leadport.leads.LeadField;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,26 +25,34 @@ public final class FileRows implements AutoCloseable {
 
     private final TabularSource source;
     private final Iterator<SourceRow> rows;
-    private final RowValidator validator;
+    private final RowCheck checker;
+    private final RowChanges changes;
     private final ImportSettings settings;
     private final FileFacts facts;
     private final List<List<String>> samples = new ArrayList<>();
     private ValueCounts values;
 
-    private FileRows(TabularSource source, ImportSettings settings, FileFacts facts) {
+    private FileRows(TabularSource source, ImportSettings settings, FileFacts facts, RowChanges changes) {
         this.source = source;
         this.rows = source.iterator();
         this.settings = settings;
         this.facts = facts;
-        this.validator = new RowValidator(settings.mapping(), settings.customFields(), settings.options());
+        this.checker = new RowCheck(settings);
+        this.changes = changes;
         for (int i = 0; i < facts.headers().size(); i++) {
             samples.add(new ArrayList<>());
         }
     }
 
     public static FileRows open(Path file, ImportSettings settings) throws IOException, UnreadableFileException {
+        return open(file, settings, RowChanges.NONE);
+    }
+
+    /** The file's rows with the user's changes applied as they are read (dropped rows left out). */
+    public static FileRows open(Path file, ImportSettings settings, RowChanges changes)
+            throws IOException, UnreadableFileException {
         TabularSource source = TabularSource.open(file, settings.readOptions());
-        return new FileRows(source, settings, facts(file, source));
+        return new FileRows(source, settings, facts(file, source), changes);
     }
 
     /** A file's headers and its first rows (their fields), read from its start only. */
@@ -108,7 +108,10 @@ public final class FileRows implements AutoCloseable {
     public List<CheckedRow> next(int max) {
         List<CheckedRow> chunk = new ArrayList<>(Math.min(max, 4096));
         while (chunk.size() < max && rows.hasNext()) {
-            SourceRow row = rows.next();
+            SourceRow row = changes.apply(rows.next());
+            if (row == null) {
+                continue;
+            }
             keepSamples(row);
             chunk.add(check(row));
         }
@@ -131,25 +134,7 @@ public final class FileRows implements AutoCloseable {
         if (values != null) {
             values.add(row);
         }
-        RowResult result = validator.validate(row);
-        OwnerResolver.Resolved owner = settings.owners().resolve(result.lead().owner());
-        if (owner.problem() != null) {
-            List<RowProblem> problems = new ArrayList<>(result.problems());
-            String column = settings.mapping()
-                    .columnFor(ColumnTarget.field(LeadField.OWNER))
-                    .map(ColumnMapping.Column::header)
-                    .orElse("constant owner");
-            // An owner who is no user (or whom a REP may not name) leaves the lead to the importer, unless strict.
-            problems.add(
-                    settings.options().strict().contains(WarningKind.OWNER)
-                            ? new RowProblem(
-                                    row.rowNumber(), column, result.lead().owner(), owner.problem())
-                            : RowProblem.warning(
-                                    row.rowNumber(), column, result.lead().owner(), owner.problem()));
-            result = new RowResult(result.row(), result.fields(), result.lead(), problems);
-        }
-        // An empty, unknown or "leave empty" status is null, so an updated lead keeps its own.
-        return new CheckedRow(result, owner.id(), result.lead().status() != null);
+        return checker.check(row);
     }
 
     /** Counts the distinct values of the fixed-value columns as the rows go by (the dry run's value review). */
