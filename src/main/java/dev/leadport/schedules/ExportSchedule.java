@@ -5,7 +5,11 @@ import dev.leadport.leads.LeadFilter;
 import java.time.Instant;
 import java.util.List;
 
-/** An export schedule as stored and as the API shows it. */
+/**
+ * An export schedule as stored and as the API shows it.
+ *
+ * @param destination where the files go besides mail (null: mail only); without its secrets
+ */
 record ExportSchedule(
         long id,
         long ownerId,
@@ -17,6 +21,7 @@ record ExportSchedule(
         RecurrenceView recurrence,
         String timeZone,
         List<String> recipients,
+        Destination destination,
         boolean paused,
         Instant nextRunAt,
         Instant createdAt,

@@ -5,6 +5,7 @@ import dev.leadport.shared.files.FileStore;
 import dev.leadport.shared.files.StoredFile;
 import dev.leadport.users.CurrentUser;
 import dev.leadport.users.Users;
+import io.swagger.v3.oas.annotations.Operation;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +33,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/leads/import-export/schedules")
 class ScheduleController {
 
+    static final String DESTINATIONS = """
+            Without a destination the file is mailed to the recipients (or the owner). With one it is uploaded:
+            `"destination": {"type": "SFTP", "host": "sftp.example.com", "port": 22, "username": "leadport",
+            "password": "...", "folder": "/incoming", "hostKey": "SHA256:..."}` (or `privateKey` in PEM or OpenSSH
+            form, with `passphrase`). `hostKey` is the server key's SHA-256 fingerprint and is required. Secrets are
+            write-only: answers show `passwordSet` and `privateKeySet`. REPs may use destinations only on the hosts of
+            `leadport.schedules.rep-destination-hosts`. Bad fields answer 400 naming `destination.<field>`.""";
+
     private final ScheduleService service;
     private final ScheduleRepository repository;
     private final FileStore files;
@@ -53,6 +62,7 @@ class ScheduleController {
     }
 
     @PostMapping
+    @Operation(description = DESTINATIONS)
     ResponseEntity<ExportSchedule> create(@RequestBody ScheduleService.ScheduleRequest request) {
         ExportSchedule created = service.create(request, users.current());
         return ResponseEntity.created(URI.create("/api/leads/import-export/schedules/" + created.id()))
@@ -65,6 +75,9 @@ class ScheduleController {
     }
 
     @PutMapping("/{id}")
+    @Operation(
+            description = "Replaces the schedule's settings. A destination's secrets may be left out to keep the stored"
+                    + " ones while the server stays the same (SFTP: host, port and username).")
     ExportSchedule update(@PathVariable long id, @RequestBody ScheduleService.ScheduleRequest request) {
         return service.update(id, request, users.current());
     }

@@ -37,10 +37,11 @@ class ScheduleRepository {
     long insert(long ownerId, ScheduleService.Checked s, Instant nextRun, Instant now) {
         return bind(jdbc.sql("""
                         insert into export_schedule (owner_id, name, filter, fields, format, recurrence_type, at_time,
-                          days_of_week, day_of_month, cron, time_zone, recipients, paused, next_run_at, created_at,
-                          updated_at)
+                          days_of_week, day_of_month, cron, time_zone, recipients, destination, destination_secrets,
+                          paused, next_run_at, created_at, updated_at)
                         values (:owner, :name, cast(:filter as jsonb), cast(:fields as jsonb), :format, :type, :time,
-                          :days, :dom, :cron, :zone, cast(:recipients as jsonb), false, :next, :now, :now)
+                          :days, :dom, :cron, :zone, cast(:recipients as jsonb), cast(:destination as jsonb),
+                          cast(:secrets as jsonb), false, :next, :now, :now)
                         returning id
                         """), s)
                 .param("owner", ownerId)
@@ -55,7 +56,8 @@ class ScheduleRepository {
                         update export_schedule set name = :name, filter = cast(:filter as jsonb),
                           fields = cast(:fields as jsonb), format = :format, recurrence_type = :type, at_time = :time,
                           days_of_week = :days, day_of_month = :dom, cron = :cron, time_zone = :zone,
-                          recipients = cast(:recipients as jsonb), next_run_at = :next, updated_at = :now
+                          recipients = cast(:recipients as jsonb), destination = cast(:destination as jsonb),
+                          destination_secrets = cast(:secrets as jsonb), next_run_at = :next, updated_at = :now
                         where id = :id
                         """), s)
                 .param("id", id)
@@ -66,6 +68,7 @@ class ScheduleRepository {
 
     private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, ScheduleService.Checked s) {
         Recurrence r = s.recurrence();
+        DestinationRules.Checked d = s.destination();
         return spec.param("name", s.name())
                 .param("filter", json.writeValueAsString(s.filter()))
                 .param("fields", json.writeValueAsString(s.fields()))
@@ -85,7 +88,22 @@ class ScheduleRepository {
                 .param("dom", r.dayOfMonth())
                 .param("cron", r.cron())
                 .param("zone", s.zone().getId())
-                .param("recipients", json.writeValueAsString(s.recipients()));
+                .param("recipients", json.writeValueAsString(s.recipients()))
+                .param("destination", d == null ? null : json.writeValueAsString(d.destination()))
+                .param("secrets", d == null ? null : json.writeValueAsString(d.secrets()));
+    }
+
+    /** The schedule's destination with its secrets, for delivering and for keeping secrets a change leaves out. */
+    DestinationRules.Checked storedDestination(long id) {
+        return jdbc.sql("select destination, destination_secrets from export_schedule where id = :id")
+                .param("id", id)
+                .query((rs, n) -> rs.getString("destination") == null
+                        ? null
+                        : new DestinationRules.Checked(
+                                json.readValue(rs.getString("destination"), Destination.class),
+                                json.readValue(rs.getString("destination_secrets"), Destination.Secrets.class)))
+                .optional()
+                .orElse(null);
     }
 
     Optional<ExportSchedule> find(long id) {
@@ -144,12 +162,22 @@ class ScheduleRepository {
                 .optional();
     }
 
-    void completeRun(long runId, Instant now, long rows, UUID fileId, String fileName, long size, String delivery) {
+    void completeRun(
+            long runId,
+            Instant now,
+            long rows,
+            UUID fileId,
+            String fileName,
+            long size,
+            String delivery,
+            String deliveredTo) {
         jdbc.sql("""
                         update export_schedule_run set status = 'COMPLETED', finished_at = :now, row_count = :rows,
-                          file_id = :file, file_name = :name, file_size = :size, delivery = :delivery, error = null
+                          file_id = :file, file_name = :name, file_size = :size, delivery = :delivery,
+                          delivered_to = :to, error = null
                         where id = :id
                         """)
+                .param("to", deliveredTo)
                 .param("now", ts(now))
                 .param("rows", rows)
                 .param("file", fileId)
@@ -205,6 +233,9 @@ class ScheduleRepository {
                         rs.getString("cron")),
                 rs.getString("time_zone"),
                 json.readValue(rs.getString("recipients"), STRINGS),
+                rs.getString("destination") == null
+                        ? null
+                        : json.readValue(rs.getString("destination"), Destination.class),
                 rs.getBoolean("paused"),
                 instant(rs, "next_run_at"),
                 instant(rs, "created_at"),
@@ -225,6 +256,7 @@ class ScheduleRepository {
                 rs.getString("file_name"),
                 (Long) rs.getObject("file_size"),
                 rs.getString("delivery"),
+                rs.getString("delivered_to"),
                 rs.getString("error"));
     }
 

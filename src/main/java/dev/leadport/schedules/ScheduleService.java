@@ -48,6 +48,7 @@ class ScheduleService {
     private final CustomFields customFields;
     private final Clock clock;
     private final ScheduleLimits limits;
+    private final DestinationRules destinations;
 
     ScheduleService(
             ScheduleRepository repository,
@@ -55,8 +56,10 @@ class ScheduleService {
             CustomTask<Instant> scheduledExportTask,
             CustomFields customFields,
             Clock clock,
-            ScheduleLimits limits) {
+            ScheduleLimits limits,
+            DestinationRules destinations) {
         this.limits = limits;
+        this.destinations = destinations;
         this.repository = repository;
         this.scheduler = scheduler;
         this.task = scheduledExportTask;
@@ -72,9 +75,16 @@ class ScheduleService {
             String format,
             ExportSchedule.RecurrenceView recurrence,
             String timeZone,
-            List<String> recipients) {}
+            List<String> recipients,
+            DestinationRules.DestinationRequest destination) {
 
-    /** A request that passed every check. */
+        @Override
+        public String toString() {
+            return "ScheduleRequest[" + name + "]"; // never the destination's secrets
+        }
+    }
+
+    /** A request that passed every check; {@code destination} is null for mail only. */
     record Checked(
             String name,
             LeadFilter filter,
@@ -82,7 +92,14 @@ class ScheduleService {
             ExportFormat format,
             Recurrence recurrence,
             ZoneId zone,
-            List<String> recipients) {}
+            List<String> recipients,
+            DestinationRules.Checked destination) {
+
+        @Override
+        public String toString() {
+            return "Checked[" + name + "]";
+        }
+    }
 
     List<ExportSchedule> list(CurrentUser user) {
         return repository.list(user.seesAllLeads() ? null : user.id());
@@ -97,7 +114,7 @@ class ScheduleService {
 
     @Transactional
     ExportSchedule create(ScheduleRequest request, CurrentUser user) {
-        Checked checked = check(request);
+        Checked checked = check(request, null);
         Instant now = clock.instant();
         limits.check(checked, user, now, true);
         Instant next = checked.recurrence().nextAfter(now, checked.zone());
@@ -110,7 +127,7 @@ class ScheduleService {
     @Transactional
     ExportSchedule update(long id, ScheduleRequest request, CurrentUser user) {
         ExportSchedule existing = get(id, user);
-        Checked checked = check(request);
+        Checked checked = check(request, repository.storedDestination(id));
         Instant now = clock.instant();
         limits.check(checked, user, now, false);
         Instant next = existing.paused() ? null : checked.recurrence().nextAfter(now, checked.zone());
@@ -189,7 +206,8 @@ class ScheduleService {
                 r.cron());
     }
 
-    Checked check(ScheduleRequest request) {
+    /** Checks every field; {@code stored} is the schedule's current destination, whose secrets a change may keep. */
+    Checked check(ScheduleRequest request, DestinationRules.Checked stored) {
         if (request == null) {
             throw new InvalidInputException("body", "is required");
         }
@@ -231,12 +249,20 @@ class ScheduleService {
         }
         Recurrence recurrence = recurrence(request.recurrence(), problems);
         List<String> recipients = recipients(request.recipients(), problems);
+        DestinationRules.Checked destination = destinations.check(request.destination(), stored, problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
         LeadFilter filter = request.filter() == null ? LeadFilter.ALL : request.filter();
         return new Checked(
-                name, filter, fields.stream().map(String::strip).toList(), format, recurrence, zone, recipients);
+                name,
+                filter,
+                fields.stream().map(String::strip).toList(),
+                format,
+                recurrence,
+                zone,
+                recipients,
+                destination);
     }
 
     private static Recurrence recurrence(ExportSchedule.RecurrenceView view, List<FieldProblem> problems) {

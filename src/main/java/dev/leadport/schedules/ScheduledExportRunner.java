@@ -6,6 +6,7 @@ import dev.leadport.shared.events.OperationEvent;
 import dev.leadport.shared.events.OperationStatus;
 import dev.leadport.shared.events.OperationType;
 import dev.leadport.shared.files.FileStore;
+import dev.leadport.shared.files.StoredFile;
 import dev.leadport.users.UserAccount;
 import dev.leadport.users.Users;
 import java.io.IOException;
@@ -27,8 +28,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs one occurrence of a schedule: writes the file as the schedule's owner sees the leads, stores it, mails it,
- * records the run and publishes the SCHEDULED_EXPORT operation events. Called by the job engine's task.
+ * Runs one occurrence of a schedule: writes the file as the schedule's owner sees the leads, stores it, uploads it to
+ * the schedule's destination if it has one, mails it, records the run and publishes the SCHEDULED_EXPORT operation events. Called by the job engine's task.
  */
 @Component
 class ScheduledExportRunner {
@@ -46,6 +47,7 @@ class ScheduledExportRunner {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final SftpUploader sftp;
 
     ScheduledExportRunner(
             ScheduleRepository repository,
@@ -56,7 +58,9 @@ class ScheduledExportRunner {
             SchedulesProperties properties,
             ApplicationEventPublisher events,
             TransactionTemplate tx,
-            Clock clock) {
+            Clock clock,
+            SftpUploader sftp) {
+        this.sftp = sftp;
         this.repository = repository;
         this.writer = writer;
         this.files = files;
@@ -110,7 +114,15 @@ class ScheduledExportRunner {
                     .orElseThrow(() -> new ScheduleCannotRun("The schedule's owner " + schedule.ownerUsername()
                             + " is disabled; an admin must enable the user or hand the schedule over."));
             FileStore.Written produced = produce(schedule, run, owner);
-            String delivery = tx.execute(status -> deliver(schedule, run, owner, produced));
+            DestinationRules.Checked destination =
+                    schedule.destination() == null ? null : repository.storedDestination(schedule.id());
+            if (destination != null) {
+                upload(destination, List.of(produced.file()));
+            }
+            String mailed = tx.execute(status -> deliver(schedule, run, owner, produced, destination == null));
+            String delivery = destination == null
+                    ? mailed
+                    : destination.destination().type().name();
             Instant finished = clock.instant();
             repository.completeRun(
                     run.id(),
@@ -119,7 +131,8 @@ class ScheduledExportRunner {
                     produced.file().id(),
                     produced.file().name(),
                     produced.file().size(),
-                    delivery);
+                    delivery,
+                    destination == null ? null : destination.destination().describe());
             parameters.put("fileName", produced.file().name());
             parameters.put("fileSize", produced.file().size());
             parameters.put("delivery", delivery);
@@ -172,10 +185,23 @@ class ScheduledExportRunner {
         }
     }
 
-    /** Queues one mail per recipient: the file attached when small enough, else a download link. */
-    private String deliver(ExportSchedule schedule, ScheduleRun run, UserAccount owner, FileStore.Written produced) {
+    /** Sends the files to the schedule's SFTP server; a failure is thrown, for the run to be retried. */
+    private void upload(DestinationRules.Checked destination, List<StoredFile> produced) {
+        sftp.upload(destination.destination(), destination.secrets(), produced);
+    }
+
+    /**
+     * Queues one mail per recipient: the file attached when small enough, else a download link. With no recipient
+     * the owner is mailed, unless the files went to a destination.
+     */
+    private String deliver(
+            ExportSchedule schedule,
+            ScheduleRun run,
+            UserAccount owner,
+            FileStore.Written produced,
+            boolean ownerByDefault) {
         List<String> recipients = new ArrayList<>(schedule.recipients());
-        if (recipients.isEmpty() && owner.email() != null) {
+        if (recipients.isEmpty() && ownerByDefault && owner.email() != null) {
             recipients.add(owner.email());
         }
         if (recipients.isEmpty()) {
@@ -260,6 +286,9 @@ class ScheduledExportRunner {
         p.put("fields", schedule.fields());
         p.put("filter", schedule.filter());
         p.put("recipients", schedule.recipients().size());
+        p.put(
+                "destination",
+                schedule.destination() == null ? "MAIL" : schedule.destination().describe());
         return p;
     }
 
