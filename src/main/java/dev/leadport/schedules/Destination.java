@@ -2,6 +2,7 @@ package dev.leadport.schedules;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -31,7 +32,8 @@ record Destination(
         List<String> headers) {
 
     enum Type {
-        SFTP
+        SFTP,
+        HTTPS
     }
 
     static Destination sftp(
@@ -39,8 +41,24 @@ record Destination(
         return new Destination(Type.SFTP, host, port, username, folder, hostKey, password, key, null, null, null);
     }
 
-    /** Where the files went, for the run's record: no secrets. */
+    static Destination https(String url, String method, List<String> headerNames) {
+        return new Destination(
+                Type.HTTPS, null, null, null, null, null, null, null, url, method, List.copyOf(headerNames));
+    }
+
+    /** The host the files go to. */
+    String targetHost() {
+        return type == Type.SFTP
+                ? host
+                : URI.create(url.replace("{file}", "file")).getHost();
+    }
+
+    /** Where the files went, for the run's record: no secrets, and an HTTPS URL without its query. */
     String describe() {
+        if (type == Type.HTTPS) {
+            String bare = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
+            return method + " " + bare;
+        }
         return "sftp://" + username + "@" + host + ":" + port + (folder.startsWith("/") ? folder : "/~/" + folder);
     }
 

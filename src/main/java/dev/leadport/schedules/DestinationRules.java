@@ -4,7 +4,11 @@ import dev.leadport.shared.InternalAddresses;
 import dev.leadport.shared.InvalidInputException.FieldProblem;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -87,11 +91,14 @@ class DestinationRules {
         try {
             type = Destination.Type.valueOf(request.type().strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            problems.add(new FieldProblem("destination.type", "'" + request.type() + "' is not one of [MAIL, SFTP]"));
+            problems.add(
+                    new FieldProblem("destination.type", "'" + request.type() + "' is not one of [MAIL, SFTP, HTTPS]"));
             return null;
         }
         Destination.Secrets kept = stored == null ? Destination.Secrets.NONE : stored.secrets();
-        return sftp(request, stored == null ? null : stored.destination(), kept, problems);
+        return type == Destination.Type.SFTP
+                ? sftp(request, stored == null ? null : stored.destination(), kept, problems)
+                : https(request, stored == null ? null : stored.destination(), kept, problems);
     }
 
     private Checked sftp(
@@ -166,6 +173,94 @@ class DestinationRules {
                     "destination.hostKey", "is neither a SHA256: fingerprint nor an OpenSSH public key line"));
         }
         return fingerprint;
+    }
+
+    private Checked https(
+            DestinationRequest r, Destination stored, Destination.Secrets kept, List<FieldProblem> problems) {
+        int before = problems.size();
+        String url = r.url() == null ? "" : r.url().strip();
+        URI uri = null;
+        if (url.isEmpty() || url.length() > 2000) {
+            problems.add(new FieldProblem("destination.url", "is required (at most 2000 characters)"));
+        } else {
+            uri = uri(url, problems);
+        }
+        String method = r.method() == null || r.method().isBlank()
+                ? "PUT"
+                : r.method().strip().toUpperCase(Locale.ROOT);
+        if (!method.equals("PUT") && !method.equals("POST")) {
+            problems.add(new FieldProblem("destination.method", "'" + r.method() + "' is not one of [PUT, POST]"));
+        }
+        Map<String, String> headers;
+        if (r.headers() != null) {
+            headers = headers(r.headers(), problems);
+        } else if (stored != null
+                && stored.type() == Destination.Type.HTTPS
+                && uri != null
+                && sameOrigin(uri, stored.url())) {
+            headers = kept.headers();
+        } else {
+            headers = Map.of();
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        return new Checked(
+                Destination.https(url, method, new ArrayList<>(headers.keySet())),
+                new Destination.Secrets(null, null, null, headers));
+    }
+
+    private URI uri(String url, List<FieldProblem> problems) {
+        URI uri;
+        try {
+            uri = new URI(url.replace("{file}", "file"));
+        } catch (URISyntaxException e) {
+            problems.add(new FieldProblem("destination.url", "is not a valid URL"));
+            return null;
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("https") && !(scheme.equals("http") && properties.allowHttp())) {
+            problems.add(new FieldProblem("destination.url", "must start with https://"));
+            return null;
+        }
+        if (uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
+            problems.add(new FieldProblem(
+                    "destination.url", "must name a host, without user, password or #fragment (use headers)"));
+            return null;
+        }
+        return address("destination.url", uri.getHost(), problems) ? uri : null;
+    }
+
+    private static boolean sameOrigin(URI uri, String storedUrl) {
+        try {
+            URI stored = new URI(storedUrl.replace("{file}", "file"));
+            return uri.getScheme().equalsIgnoreCase(stored.getScheme())
+                    && uri.getHost().equalsIgnoreCase(stored.getHost())
+                    && uri.getPort() == stored.getPort();
+        } catch (URISyntaxException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static Map<String, String> headers(Map<String, String> raw, List<FieldProblem> problems) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (raw.size() > MAX_HEADERS) {
+            problems.add(new FieldProblem("destination.headers", "at most " + MAX_HEADERS + " headers"));
+            return out;
+        }
+        raw.forEach((name, value) -> {
+            String field = "destination.headers." + name;
+            if (name == null || !HEADER_NAME.matcher(name).matches()) {
+                problems.add(new FieldProblem(field, "is not a header name"));
+            } else if (RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                problems.add(new FieldProblem(field, "is set by the upload itself and cannot be given"));
+            } else if (value == null || value.length() > 4000 || hasControl(value)) {
+                problems.add(new FieldProblem(field, "needs a value of at most 4000 characters without line breaks"));
+            } else {
+                out.put(name, value);
+            }
+        });
+        return out;
     }
 
     /** Resolves the host and refuses internal addresses unless allowed; true when the host is acceptable. */

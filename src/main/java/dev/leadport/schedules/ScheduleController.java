@@ -37,8 +37,10 @@ class ScheduleController {
             Without a destination the file is mailed to the recipients (or the owner). With one it is uploaded:
             `"destination": {"type": "SFTP", "host": "sftp.example.com", "port": 22, "username": "leadport",
             "password": "...", "folder": "/incoming", "hostKey": "SHA256:..."}` (or `privateKey` in PEM or OpenSSH
-            form, with `passphrase`). `hostKey` is the server key's SHA-256 fingerprint and is required. Secrets are
-            write-only: answers show `passwordSet` and `privateKeySet`. REPs may use destinations only on the hosts of
+            form, with `passphrase`). `hostKey` is the server key's SHA-256 fingerprint and is required. Or
+            `"destination": {"type": "HTTPS", "url": "https://crm.example.com/in/{file}", "method": "PUT",
+            "headers": {"Authorization": "Bearer ..."}}`: the file is the request body. Secrets (and header values) are
+            write-only: answers show `passwordSet`, `privateKeySet` and header names. REPs may use destinations only on the hosts of
             `leadport.schedules.rep-destination-hosts`. Bad fields answer 400 naming `destination.<field>`.""";
 
     private final ScheduleService service;
@@ -76,8 +78,9 @@ class ScheduleController {
 
     @PutMapping("/{id}")
     @Operation(
-            description = "Replaces the schedule's settings. A destination's secrets may be left out to keep the stored"
-                    + " ones while the server stays the same (SFTP: host, port and username).")
+            description =
+                    "Replaces the schedule's settings. A destination's secrets may be left out to keep the stored"
+                            + " ones while the server stays the same (SFTP: host, port and username; HTTPS: scheme, host and port).")
     ExportSchedule update(@PathVariable long id, @RequestBody ScheduleService.ScheduleRequest request) {
         return service.update(id, request, users.current());
     }

@@ -100,10 +100,10 @@ class ScheduleLimits {
         List<String> hosts = properties.repDestinationHosts().stream()
                 .map(d -> d.strip().toLowerCase(Locale.ROOT))
                 .toList();
-        String host = destination.host().toLowerCase(Locale.ROOT);
+        String host = destination.targetHost().toLowerCase(Locale.ROOT);
         if (hosts.stream().noneMatch(h -> host.equals(h) || host.endsWith("." + h))) {
             problems.add(new FieldProblem(
-                    "destination.host",
+                    destination.type() == Destination.Type.SFTP ? "destination.host" : "destination.url",
                     hosts.isEmpty()
                             ? "a REP may not deliver scheduled exports by " + destination.type()
                                     + "; ask a manager, or an admin to allow hosts (leadport.schedules.rep-destination-hosts)"

@@ -48,6 +48,7 @@ class ScheduledExportRunner {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final SftpUploader sftp;
+    private final HttpsUploader https;
 
     ScheduledExportRunner(
             ScheduleRepository repository,
@@ -59,8 +60,10 @@ class ScheduledExportRunner {
             ApplicationEventPublisher events,
             TransactionTemplate tx,
             Clock clock,
-            SftpUploader sftp) {
+            SftpUploader sftp,
+            HttpsUploader https) {
         this.sftp = sftp;
+        this.https = https;
         this.repository = repository;
         this.writer = writer;
         this.files = files;
@@ -117,7 +120,7 @@ class ScheduledExportRunner {
             DestinationRules.Checked destination =
                     schedule.destination() == null ? null : repository.storedDestination(schedule.id());
             if (destination != null) {
-                upload(destination, List.of(produced.file()));
+                upload(destination, List.of(produced.file()), List.of("leads"));
             }
             String mailed = tx.execute(status -> deliver(schedule, run, owner, produced, destination == null));
             String delivery = destination == null
@@ -140,7 +143,9 @@ class ScheduledExportRunner {
                     new OperationEvent.Counts(produced.records(), produced.records(), 0, 0, 0, 0);
             publish(schedule, run, OperationStatus.COMPLETED, started, finished, counts, parameters, null);
         } catch (RuntimeException e) {
-            boolean retry = !(e instanceof ScheduleCannotRun) && attempt < properties.maxAttempts();
+            boolean retry = !(e instanceof ScheduleCannotRun)
+                    && !(e instanceof DeliveryFailed failed && !failed.retryable())
+                    && attempt < properties.maxAttempts();
             String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             repository.failRun(run.id(), clock.instant(), error, retry);
             if (retry) {
@@ -185,9 +190,12 @@ class ScheduledExportRunner {
         }
     }
 
-    /** Sends the files to the schedule's SFTP server; a failure is thrown, for the run to be retried. */
-    private void upload(DestinationRules.Checked destination, List<StoredFile> produced) {
-        sftp.upload(destination.destination(), destination.secrets(), produced);
+    /** Sends the files to the schedule's SFTP server or HTTPS URL; a failure is thrown, for the run to be retried. */
+    private void upload(DestinationRules.Checked destination, List<StoredFile> produced, List<String> parts) {
+        switch (destination.destination().type()) {
+            case SFTP -> sftp.upload(destination.destination(), destination.secrets(), produced);
+            case HTTPS -> https.upload(destination.destination(), destination.secrets(), produced, parts);
+        }
     }
 
     /**

@@ -81,7 +81,7 @@ class SftpUploader {
                 }
             }
         } catch (IOException | GeneralSecurityException e) {
-            throw new DeliveryFailed("SFTP upload to " + destination.describe() + " failed: " + reason(e), e);
+            throw new DeliveryFailed("SFTP upload to " + destination.describe() + " failed: " + reason(e), true, e);
         }
     }
 
@@ -167,15 +167,5 @@ class SftpUploader {
             pairs.forEach(out::add);
         }
         return out;
-    }
-
-    /** A delivery that failed; its message names the destination without secrets. */
-    static class DeliveryFailed extends RuntimeException {
-
-        private static final long serialVersionUID = 1L;
-
-        DeliveryFailed(String message, Throwable cause) {
-            super(message, cause);
-        }
     }
 }
