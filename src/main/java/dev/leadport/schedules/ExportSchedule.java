@@ -9,6 +9,9 @@ import java.util.List;
  * An export schedule as stored and as the API shows it.
  *
  * @param destination where the files go besides mail (null: mail only); without its secrets
+ * @param delta whether each run exports only the leads created or changed since the last delivered run, and lists the
+ *     leads deleted since in a second file
+ * @param deltaSince the watermark the next delta run exports from (null: it exports every lead)
  */
 record ExportSchedule(
         long id,
@@ -22,6 +25,8 @@ record ExportSchedule(
         String timeZone,
         List<String> recipients,
         Destination destination,
+        boolean delta,
+        Instant deltaSince,
         boolean paused,
         Instant nextRunAt,
         Instant createdAt,

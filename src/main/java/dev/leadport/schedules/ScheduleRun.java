@@ -11,6 +11,8 @@ import java.util.UUID;
  * @param delivery ATTACHMENT, LINK (file over the attachment limit), NONE (no recipient) or the destination's type
  *     (SFTP)
  * @param deliveredTo where the destination put the files (no secrets), else null
+ * @param changedSince a delta run's watermark: it holds the leads created or changed from then on (null: all)
+ * @param deletedRows how many deleted leads a delta run's second file lists
  */
 record ScheduleRun(
         long id,
@@ -26,4 +28,8 @@ record ScheduleRun(
         Long fileSize,
         String delivery,
         String deliveredTo,
+        Instant changedSince,
+        Long deletedRows,
+        UUID deletedFileId,
+        String deletedFileName,
         String error) {}

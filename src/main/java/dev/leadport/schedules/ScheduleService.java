@@ -76,7 +76,8 @@ class ScheduleService {
             ExportSchedule.RecurrenceView recurrence,
             String timeZone,
             List<String> recipients,
-            DestinationRules.DestinationRequest destination) {
+            DestinationRules.DestinationRequest destination,
+            Boolean delta) {
 
         @Override
         public String toString() {
@@ -93,7 +94,8 @@ class ScheduleService {
             Recurrence recurrence,
             ZoneId zone,
             List<String> recipients,
-            DestinationRules.Checked destination) {
+            DestinationRules.Checked destination,
+            boolean delta) {
 
         @Override
         public String toString() {
@@ -131,7 +133,13 @@ class ScheduleService {
         Instant now = clock.instant();
         limits.check(checked, user, now, false);
         Instant next = existing.paused() ? null : checked.recurrence().nextAfter(now, checked.zone());
-        repository.update(id, checked, next, now);
+        // Another slice of leads (or turning delta on) starts over: the next run delivers every lead it selects.
+        boolean sameSlice = existing.delta()
+                && checked.delta()
+                && existing.filter().equals(checked.filter())
+                && existing.fields().equals(checked.fields())
+                && existing.format() == checked.format();
+        repository.update(id, checked, next, now, !sameSlice);
         if (!existing.paused()) {
             place(id, next);
         }
@@ -262,7 +270,8 @@ class ScheduleService {
                 recurrence,
                 zone,
                 recipients,
-                destination);
+                destination,
+                Boolean.TRUE.equals(request.delta()));
     }
 
     private static Recurrence recurrence(ExportSchedule.RecurrenceView view, List<FieldProblem> problems) {

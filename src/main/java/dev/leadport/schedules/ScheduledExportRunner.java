@@ -1,11 +1,13 @@
 package dev.leadport.schedules;
 
+import dev.leadport.leads.DeletedLeads;
 import dev.leadport.notifications.Notifications;
 import dev.leadport.notifications.OutgoingMail;
 import dev.leadport.shared.events.OperationEvent;
 import dev.leadport.shared.events.OperationStatus;
 import dev.leadport.shared.events.OperationType;
 import dev.leadport.shared.files.FileStore;
+import dev.leadport.shared.files.SafeCsvWriter;
 import dev.leadport.shared.files.StoredFile;
 import dev.leadport.users.UserAccount;
 import dev.leadport.users.Users;
@@ -49,6 +51,7 @@ class ScheduledExportRunner {
     private final Clock clock;
     private final SftpUploader sftp;
     private final HttpsUploader https;
+    private final DeletedLeads deletedLeads;
 
     ScheduledExportRunner(
             ScheduleRepository repository,
@@ -61,7 +64,9 @@ class ScheduledExportRunner {
             TransactionTemplate tx,
             Clock clock,
             SftpUploader sftp,
-            HttpsUploader https) {
+            HttpsUploader https,
+            DeletedLeads deletedLeads) {
+        this.deletedLeads = deletedLeads;
         this.sftp = sftp;
         this.https = https;
         this.repository = repository;
@@ -116,26 +121,51 @@ class ScheduledExportRunner {
                     .filter(UserAccount::enabled)
                     .orElseThrow(() -> new ScheduleCannotRun("The schedule's owner " + schedule.ownerUsername()
                             + " is disabled; an admin must enable the user or hand the schedule over."));
-            FileStore.Written produced = produce(schedule, run, owner);
+            // A delta run covers the leads changed since the last delivered run; the watermark it will move to is
+            // read before the export starts (ScheduleRepository.safeWatermark).
+            Instant since = schedule.delta() ? schedule.deltaSince() : null;
+            Instant watermark = schedule.delta() ? repository.safeWatermark() : null;
+            FileStore.Written produced = produce(schedule, run, owner, since);
+            FileStore.Written deleted = schedule.delta() ? produceDeleted(schedule, run, owner, since) : null;
             DestinationRules.Checked destination =
                     schedule.destination() == null ? null : repository.storedDestination(schedule.id());
             if (destination != null) {
-                upload(destination, List.of(produced.file()), List.of("leads"));
+                upload(
+                        destination,
+                        deleted == null ? List.of(produced.file()) : List.of(produced.file(), deleted.file()),
+                        deleted == null ? List.of("leads") : List.of("leads", "deleted"));
             }
-            String mailed = tx.execute(status -> deliver(schedule, run, owner, produced, destination == null));
+            String mailed = tx.execute(status -> deliver(schedule, run, owner, produced, deleted, destination == null));
             String delivery = destination == null
                     ? mailed
                     : destination.destination().type().name();
             Instant finished = clock.instant();
-            repository.completeRun(
-                    run.id(),
-                    finished,
-                    produced.records(),
-                    produced.file().id(),
-                    produced.file().name(),
-                    produced.file().size(),
-                    delivery,
-                    destination == null ? null : destination.destination().describe());
+            tx.executeWithoutResult(status -> {
+                repository.completeRun(
+                        run.id(),
+                        finished,
+                        produced.records(),
+                        produced.file().id(),
+                        produced.file().name(),
+                        produced.file().size(),
+                        delivery,
+                        destination == null ? null : destination.destination().describe());
+                if (deleted != null) {
+                    // Only a delivered run moves the watermark: after a failed one the next run covers the gap.
+                    repository.completeDelta(
+                            schedule.id(),
+                            run.id(),
+                            since,
+                            watermark,
+                            deleted.records(),
+                            deleted.file().id(),
+                            deleted.file().name());
+                }
+            });
+            if (deleted != null) {
+                parameters.put("changedSince", since == null ? null : since.toString());
+                parameters.put("deletedRows", deleted.records());
+            }
             parameters.put("fileName", produced.file().name());
             parameters.put("fileSize", produced.file().size());
             parameters.put("delivery", delivery);
@@ -174,10 +204,10 @@ class ScheduledExportRunner {
         }
     }
 
-    /** Writes the file with the export module and stores it. */
-    private FileStore.Written produce(ExportSchedule schedule, ScheduleRun run, UserAccount owner) {
+    /** Writes the file with the export module and stores it; {@code since} limits it to leads changed since. */
+    private FileStore.Written produce(ExportSchedule schedule, ScheduleRun run, UserAccount owner, Instant since) {
         ScheduledExportWriter.Request request = new ScheduledExportWriter.Request(
-                schedule.filter(), schedule.fields(), schedule.format(), users.asCurrentUser(owner));
+                schedule.filter(), schedule.fields(), schedule.format(), users.asCurrentUser(owner), since);
         try {
             return files.write(
                     fileName(schedule, run),
@@ -187,6 +217,41 @@ class ScheduledExportRunner {
                     out -> writer.write(request, out));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the export file: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes and stores a delta run's second file: the leads deleted since the watermark that the owner may see
+     * (whatever the filter, since a lead may have left the filter before it was deleted), as CSV with id, email and
+     * deleted_at. The first delta run lists none: its first file holds every lead.
+     */
+    private FileStore.Written produceDeleted(
+            ExportSchedule schedule, ScheduleRun run, UserAccount owner, Instant since) {
+        try {
+            return files.write(
+                    FileStore.sanitise(schedule.name()) + "-"
+                            + FILE_TIME.format(run.scheduledFor().atZone(ZoneId.of(schedule.timeZone())))
+                            + "-deleted.csv",
+                    "text/csv",
+                    owner.id(),
+                    properties.fileRetention(),
+                    out -> {
+                        SafeCsvWriter csv = SafeCsvWriter.to(out);
+                        csv.row("id", "email", "deleted_at");
+                        long rows = since == null
+                                ? 0
+                                : deletedLeads.since(
+                                        since,
+                                        users.asCurrentUser(owner),
+                                        lead -> csv.row(
+                                                Long.toString(lead.id()),
+                                                lead.email(),
+                                                lead.deletedAt().toString()));
+                        csv.flush();
+                        return rows;
+                    });
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the list of deleted leads: " + e.getMessage(), e);
         }
     }
 
@@ -207,6 +272,7 @@ class ScheduledExportRunner {
             ScheduleRun run,
             UserAccount owner,
             FileStore.Written produced,
+            FileStore.Written deleted,
             boolean ownerByDefault) {
         List<String> recipients = new ArrayList<>(schedule.recipients());
         if (recipients.isEmpty() && ownerByDefault && owner.email() != null) {
@@ -238,6 +304,15 @@ class ScheduledExportRunner {
             body.append("The file is larger than the attachment limit of ")
                     .append(properties.maxAttachmentBytes().toBytes())
                     .append(" bytes. ");
+        }
+        if (deleted != null) {
+            body.append("It holds the leads created or changed since the previous delivered run; ")
+                    .append(deleted.records())
+                    .append(" leads deleted since are listed in ")
+                    .append(deleted.file().name())
+                    .append(":\n")
+                    .append(notifications.absoluteLink(downloadPath(schedule.id(), run.id()) + "?part=deleted"))
+                    .append("\n\n");
         }
         body.append("Download it (sign-in required) until ")
                 .append(MAIL_TIME.format(produced.file().expiresAt().atZone(zone)))
@@ -294,6 +369,7 @@ class ScheduledExportRunner {
         p.put("fields", schedule.fields());
         p.put("filter", schedule.filter());
         p.put("recipients", schedule.recipients().size());
+        p.put("delta", schedule.delta());
         p.put(
                 "destination",
                 schedule.destination() == null ? "MAIL" : schedule.destination().describe());

@@ -26,6 +26,8 @@ abstract class DestinationTestBase extends MailAndClockTestBase {
         registry.add("leadport.schedules.allow-http", () -> "true");
         registry.add("leadport.schedules.connect-timeout", () -> "3s");
         registry.add("leadport.schedules.upload-timeout", () -> "5s");
+        // The clock runs years ahead here; keep the recycle bin's purge from taking the deleted leads a delta lists.
+        registry.add("leadport.bulk.recycle-bin-retention", () -> "36500d");
     }
 
     /** A daily schedule of the leads whose source starts with the tag, at the given time in UTC. */

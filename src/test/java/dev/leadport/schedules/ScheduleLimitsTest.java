@@ -51,7 +51,8 @@ class ScheduleLimitsTest {
             new Recurrence(Recurrence.Type.DAILY, LocalTime.of(6, 0), Set.of(), null, null),
             ZoneId.of("UTC"),
             List.of(),
-            null);
+            null,
+            false);
 
     @Test
     void aUserAtTheCapCannotCreateAnotherScheduleButMayStillChangeTheirs() {
