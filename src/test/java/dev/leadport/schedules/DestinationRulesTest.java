@@ -64,6 +64,25 @@ class DestinationRulesTest {
         assertThat(checked.destination().hostKey()).isEqualTo(SftpUploader.fingerprint(key));
     }
 
+    @Test
+    void pemAndOpenSshPrivateKeysLoadAndAnythingElseIsNamed() throws Exception {
+        var generator = java.security.KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        var pair = generator.generateKeyPair();
+        String pem = "-----BEGIN PRIVATE KEY-----\n"
+                + java.util.Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                        .encodeToString(pair.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
+        assertThat(SftpUploader.keyProblem(pem, null)).isNull();
+        var out = new java.io.ByteArrayOutputStream();
+        org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(
+                pair, "c", null, out);
+        assertThat(SftpUploader.keyProblem(out.toString(java.nio.charset.StandardCharsets.US_ASCII), null))
+                .isNull();
+        assertThat(SftpUploader.keyProblem("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----", null))
+                .contains("not a private key");
+    }
+
     private List<FieldProblem> problems(DestinationRules.DestinationRequest request) {
         List<FieldProblem> problems = new ArrayList<>();
         rules.check(request, null, problems);

@@ -220,6 +220,26 @@ class ScheduledSftpDeliveryTest extends DestinationTestBase {
     }
 
     @Test
+    void aServerThatIsDownIsRetriedThenRecordedAsAFailedRun() throws Exception {
+        String tag = unique("sftpdown");
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort(); // nothing listens here once the socket is closed
+        }
+        moveClockTo(Instant.parse("2032-04-20T00:00:00Z"));
+        Map<String, Object> destination = sftp(".", PASSWORD, null);
+        destination.put("port", closed);
+        long id = created(schedule(as("manager"), tag, "09:00", destination));
+        moveClockTo(Instant.parse("2032-04-20T09:00:01Z"));
+        awaitRunStatus(as("manager"), id, "RETRYING");
+        advanceClock(Duration.ofSeconds(5));
+        JsonNode run = awaitFinishedRun(as("manager"), id);
+        assertThat(run.get("status").asString()).isEqualTo("FAILED");
+        assertThat(run.get("attempts").asInt()).isEqualTo(2);
+        assertThat(run.get("error").asString()).contains("SFTP upload to sftp://drop@127.0.0.1:" + closed);
+    }
+
+    @Test
     void aServerShowingAnotherHostKeyIsRefused() throws Exception {
         String tag = unique("sftphost");
         moveClockTo(Instant.parse("2032-04-10T00:00:00Z"));
