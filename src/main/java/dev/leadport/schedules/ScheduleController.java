@@ -85,7 +85,9 @@ class ScheduleController {
     @PutMapping("/{id}")
     @Operation(
             description =
-                    "Replaces the schedule's settings. A destination's secrets may be left out to keep the stored"
+                    "Replaces the schedule's settings, except that a `destination` or `delta` left out keeps its"
+                            + " value (`{\"type\": \"MAIL\"}` and `false` turn them off). A destination's secrets"
+                            + " may be left out to keep the stored"
                             + " ones while the server stays the same (SFTP: host, port and username; HTTPS: scheme, host and port).")
     ExportSchedule update(@PathVariable long id, @RequestBody ScheduleService.ScheduleRequest request) {
         return service.update(id, request, users.current());

@@ -129,9 +129,22 @@ class ScheduleService {
     @Transactional
     ExportSchedule update(long id, ScheduleRequest request, CurrentUser user) {
         ExportSchedule existing = get(id, user);
-        Checked checked = check(request, repository.storedDestination(id));
+        DestinationRules.Checked stored = repository.storedDestination(id);
+        Checked given = check(request, stored);
         Instant now = clock.instant();
-        limits.check(checked, user, now, false);
+        limits.check(given, user, now, false);
+        // Left out is kept (clients that predate destinations and delta lose neither); {"type": "MAIL"} and
+        // "delta": false turn them off.
+        Checked checked = new Checked(
+                given.name(),
+                given.filter(),
+                given.fields(),
+                given.format(),
+                given.recurrence(),
+                given.zone(),
+                given.recipients(),
+                request.destination() == null ? stored : given.destination(),
+                request.delta() == null ? existing.delta() : given.delta());
         Instant next = existing.paused() ? null : checked.recurrence().nextAfter(now, checked.zone());
         // Another slice of leads (or turning delta on) starts over: the next run delivers every lead it selects.
         boolean sameSlice = existing.delta()

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -146,6 +147,21 @@ class DeltaScheduleTest extends DestinationTestBase {
                         "destination", map("type", "HTTPS", "url", url(tag))));
         assertThat(changed.status()).as(changed.body()).isEqualTo(200);
         assertThat(changed.json().get("deltaSince").isNull()).isTrue();
+
+        // A client that knows nothing of destinations or delta (the Export page's dialog) keeps both.
+        Map<String, Object> plain = map(
+                "name", tag,
+                "filter", map("source", tag),
+                "fields", List.of("id", "email"),
+                "recurrence", map("type", "DAILY", "time", "07:00"));
+        JsonNode kept = manager.put(SCHEDULES + "/" + id, plain).json();
+        assertThat(kept.get("delta").asBoolean()).isTrue();
+        assertThat(kept.get("destination").get("type").asString()).isEqualTo("HTTPS");
+        plain.put("destination", map("type", "MAIL"));
+        plain.put("delta", false);
+        JsonNode mailOnly = manager.put(SCHEDULES + "/" + id, plain).json();
+        assertThat(mailOnly.get("delta").asBoolean()).isFalse();
+        assertThat(mailOnly.get("destination").isNull()).isTrue();
     }
 
     /** Moves the clock past an occurrence (after a pause, so the changes before it are clear of its overlap). */
