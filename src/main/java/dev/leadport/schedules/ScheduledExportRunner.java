@@ -1,13 +1,11 @@
 package dev.leadport.schedules;
 
-import dev.leadport.leads.DeletedLeads;
 import dev.leadport.notifications.Notifications;
 import dev.leadport.notifications.OutgoingMail;
 import dev.leadport.shared.events.OperationEvent;
 import dev.leadport.shared.events.OperationStatus;
 import dev.leadport.shared.events.OperationType;
 import dev.leadport.shared.files.FileStore;
-import dev.leadport.shared.files.SafeCsvWriter;
 import dev.leadport.shared.files.StoredFile;
 import dev.leadport.users.UserAccount;
 import dev.leadport.users.Users;
@@ -51,7 +49,7 @@ class ScheduledExportRunner {
     private final Clock clock;
     private final SftpUploader sftp;
     private final HttpsUploader https;
-    private final DeletedLeads deletedLeads;
+    private final DeletedLeadsFile deletedFile;
 
     ScheduledExportRunner(
             ScheduleRepository repository,
@@ -65,8 +63,8 @@ class ScheduledExportRunner {
             Clock clock,
             SftpUploader sftp,
             HttpsUploader https,
-            DeletedLeads deletedLeads) {
-        this.deletedLeads = deletedLeads;
+            DeletedLeadsFile deletedFile) {
+        this.deletedFile = deletedFile;
         this.sftp = sftp;
         this.https = https;
         this.repository = repository;
@@ -126,7 +124,9 @@ class ScheduledExportRunner {
             Instant since = schedule.delta() ? schedule.deltaSince() : null;
             Instant watermark = schedule.delta() ? repository.safeWatermark() : null;
             FileStore.Written produced = produce(schedule, run, owner, since);
-            FileStore.Written deleted = schedule.delta() ? produceDeleted(schedule, run, owner, since) : null;
+            FileStore.Written deleted = schedule.delta()
+                    ? deletedFile.write(users.asCurrentUser(owner), baseName(schedule, run), since)
+                    : null;
             DestinationRules.Checked destination =
                     schedule.destination() == null ? null : repository.storedDestination(schedule.id());
             if (destination != null) {
@@ -135,12 +135,13 @@ class ScheduledExportRunner {
                         deleted == null ? List.of(produced.file()) : List.of(produced.file(), deleted.file()),
                         deleted == null ? List.of("leads") : List.of("leads", "deleted"));
             }
-            String mailed = tx.execute(status -> deliver(schedule, run, owner, produced, deleted, destination == null));
-            String delivery = destination == null
-                    ? mailed
-                    : destination.destination().type().name();
             Instant finished = clock.instant();
-            tx.executeWithoutResult(status -> {
+            // The mails, the run's record and the watermark commit together: a retry never mails twice.
+            String delivery = tx.execute(status -> {
+                String mailed = deliver(schedule, run, owner, produced, deleted, destination == null);
+                String done = destination == null
+                        ? mailed
+                        : destination.destination().type().name();
                 repository.completeRun(
                         run.id(),
                         finished,
@@ -148,7 +149,7 @@ class ScheduledExportRunner {
                         produced.file().id(),
                         produced.file().name(),
                         produced.file().size(),
-                        delivery,
+                        done,
                         destination == null ? null : destination.destination().describe());
                 if (deleted != null) {
                     // Only a delivered run moves the watermark: after a failed one the next run covers the gap.
@@ -161,6 +162,7 @@ class ScheduledExportRunner {
                             deleted.file().id(),
                             deleted.file().name());
                 }
+                return done;
             });
             if (deleted != null) {
                 parameters.put("changedSince", since == null ? null : since.toString());
@@ -217,41 +219,6 @@ class ScheduledExportRunner {
                     out -> writer.write(request, out));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the export file: " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Writes and stores a delta run's second file: the leads deleted since the watermark that the owner may see
-     * (whatever the filter, since a lead may have left the filter before it was deleted), as CSV with id, email and
-     * deleted_at. The first delta run lists none: its first file holds every lead.
-     */
-    private FileStore.Written produceDeleted(
-            ExportSchedule schedule, ScheduleRun run, UserAccount owner, Instant since) {
-        try {
-            return files.write(
-                    FileStore.sanitise(schedule.name()) + "-"
-                            + FILE_TIME.format(run.scheduledFor().atZone(ZoneId.of(schedule.timeZone())))
-                            + "-deleted.csv",
-                    "text/csv",
-                    owner.id(),
-                    properties.fileRetention(),
-                    out -> {
-                        SafeCsvWriter csv = SafeCsvWriter.to(out);
-                        csv.row("id", "email", "deleted_at");
-                        long rows = since == null
-                                ? 0
-                                : deletedLeads.since(
-                                        since,
-                                        users.asCurrentUser(owner),
-                                        lead -> csv.row(
-                                                Long.toString(lead.id()),
-                                                lead.email(),
-                                                lead.deletedAt().toString()));
-                        csv.flush();
-                        return rows;
-                    });
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write the list of deleted leads: " + e.getMessage(), e);
         }
     }
 
@@ -381,9 +348,13 @@ class ScheduledExportRunner {
     }
 
     private static String fileName(ExportSchedule schedule, ScheduleRun run) {
+        return baseName(schedule, run) + "." + schedule.format().extension();
+    }
+
+    /** The schedule's name and the occurrence in its time zone, e.g. {@code CRM sync-2026-12-05-0200}. */
+    private static String baseName(ExportSchedule schedule, ScheduleRun run) {
         return FileStore.sanitise(schedule.name()) + "-"
-                + FILE_TIME.format(run.scheduledFor().atZone(ZoneId.of(schedule.timeZone()))) + "."
-                + schedule.format().extension();
+                + FILE_TIME.format(run.scheduledFor().atZone(ZoneId.of(schedule.timeZone())));
     }
 
     private static Instant later(Instant a, Instant b) {
