@@ -484,6 +484,9 @@
     link.href = `${base}/imports/${j.id}/errors`;
     link.hidden = !j.failed && !j.rowsWithWarnings;
     $("errors-help").hidden = link.hidden;
+    const success = $("success-download");
+    success.href = `${base}/imports/${j.id}/success`;
+    success.hidden = j.status === "UNDONE" || (j.created + j.updated + j.skipped === 0);
     $("undo-import").hidden = j.status === "UNDONE" || j.status === "FAILED" || (j.created + j.updated === 0);
   }
 

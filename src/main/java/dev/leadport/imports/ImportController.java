@@ -85,13 +85,13 @@ class ImportController {
             @RequestParam(required = false) String headerRow)
             throws IOException {
         ImportService.ImportRequest request = request(
-                mapping,
-                defaultRegion,
-                dateOrder,
-                statusValues,
-                duplicateMode,
-                new ValueParameters(valueMaps, constants, overrideConstants, strict, newOptions),
-                null)
+                        mapping,
+                        defaultRegion,
+                        dateOrder,
+                        statusValues,
+                        duplicateMode,
+                        new ValueParameters(valueMaps, constants, overrideConstants, strict, newOptions),
+                        null)
                 .readingAs(encoding, headerRow(headerRow));
         return withUpload(file, upload -> imports.validate(upload, request, users.current()));
     }
@@ -115,13 +115,13 @@ class ImportController {
             @RequestParam(required = false) String headerRow)
             throws IOException {
         ImportService.ImportRequest request = request(
-                mapping,
-                defaultRegion,
-                dateOrder,
-                statusValues,
-                duplicateMode,
-                new ValueParameters(valueMaps, constants, overrideConstants, strict, newOptions),
-                reviewToken)
+                        mapping,
+                        defaultRegion,
+                        dateOrder,
+                        statusValues,
+                        duplicateMode,
+                        new ValueParameters(valueMaps, constants, overrideConstants, strict, newOptions),
+                        reviewToken)
                 .readingAs(encoding, headerRow(headerRow));
         ImportService.ImportRequest publishing = new ImportService.ImportRequest(
                 request.mapping(), request.options(), request.duplicateMode(), request.reviewToken(), publishMapping);
@@ -167,6 +167,17 @@ class ImportController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, attachment(name))
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .body(out -> imports.writeErrors(id, user, out));
+    }
+
+    @GetMapping("/imports/{id}/success")
+    ResponseEntity<StreamingResponseBody> success(@PathVariable long id) {
+        CurrentUser user = users.current();
+        ImportJobView job = imports.requireSuccessReport(id, user);
+        String name = "success-" + FileStore.sanitise(job.fileName()).replaceAll("\\.(csv|tsv|txt|xlsx)$", "") + ".csv";
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, attachment(name))
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .body(out -> imports.writeSuccess(id, user, out));
     }
 
     @GetMapping("/template")

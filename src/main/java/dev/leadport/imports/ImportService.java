@@ -6,6 +6,7 @@ import dev.leadport.imports.jobs.ErrorReport;
 import dev.leadport.imports.jobs.ImportJobRepository;
 import dev.leadport.imports.jobs.ImportTasks;
 import dev.leadport.imports.jobs.ImportUndo;
+import dev.leadport.imports.jobs.SuccessReport;
 import dev.leadport.imports.mapping.SavedMappings;
 import dev.leadport.imports.pipeline.FileRows;
 import dev.leadport.imports.pipeline.ImportSettings;
@@ -57,6 +58,7 @@ public class ImportService {
     private final ImportDryRun dryRun;
     private final ImportUndo undo;
     private final ErrorReport errorReport;
+    private final SuccessReport successReport;
     private final SavedMappings savedMappings;
     private final FileStore files;
     private final Scheduler scheduler;
@@ -74,6 +76,7 @@ public class ImportService {
             ImportDryRun dryRun,
             ImportUndo undo,
             ErrorReport errorReport,
+            SuccessReport successReport,
             SavedMappings savedMappings,
             FileStore files,
             Scheduler scheduler,
@@ -89,6 +92,7 @@ public class ImportService {
         this.dryRun = dryRun;
         this.undo = undo;
         this.errorReport = errorReport;
+        this.successReport = successReport;
         this.savedMappings = savedMappings;
         this.files = files;
         this.scheduler = scheduler;
@@ -122,7 +126,8 @@ public class ImportService {
         /** This request reading the file in the given encoding and from the given header row (null: detect). */
         public ImportRequest readingAs(String encoding, Integer headerRow) {
             ImportRequestOptions o = options == null ? new ImportRequestOptions(null, null, null) : options;
-            return new ImportRequest(mapping, o.readWith(encoding, headerRow), duplicateMode, reviewToken, publishMapping);
+            return new ImportRequest(
+                    mapping, o.readWith(encoding, headerRow), duplicateMode, reviewToken, publishMapping);
         }
     }
 
@@ -224,14 +229,7 @@ public class ImportService {
         }
         long id = tx.execute(status -> {
             long jobId = jobs.insert(
-                    stored.id(),
-                    stored.name(),
-                    stored.size(),
-                    facts,
-                    mapping,
-                    readAs,
-                    mode(request),
-                    actor.id());
+                    stored.id(), stored.name(), stored.size(), facts, mapping, readAs, mode(request), actor.id());
             ImportTasks.schedule(scheduler, importTask, jobId, clock);
             return jobId;
         });
@@ -317,6 +315,28 @@ public class ImportService {
         } catch (UnreadableFileException e) {
             throw new IOException("the stored upload cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The import, when its success file can still be made: not undone, and kept as long as its upload (the same
+     * retention as the error report).
+     */
+    public ImportJobView requireSuccessReport(long id, CurrentUser actor) {
+        ImportJobView view = get(id, actor);
+        if (view.status() == OperationStatus.UNDONE) {
+            throw new ConflictException("status", "Import " + id + " was undone, so none of its rows landed any more.");
+        }
+        if (jobs.findForRun(id).orElseThrow().fileId() == null) {
+            throw new NotFoundException("Import " + id + " is older than the retention ("
+                    + properties.fileRetention().toDays() + " days), so its success file is no longer kept.");
+        }
+        return view;
+    }
+
+    /** Streams the success file: every row that landed, with its lead and what happened to it. */
+    public void writeSuccess(long id, CurrentUser actor, OutputStream out) {
+        requireSuccessReport(id, actor);
+        successReport.write(id, out);
     }
 
     private String reviewToken(ImportSettings settings, List<String> headers, CurrentUser actor) {

@@ -160,6 +160,11 @@ final class ApiSummaries {
                             "Download the rows that failed, with the reason appended",
                             "curl -u admin:admin -o errors.csv http://localhost:8080/api/leads/import-export/imports/7/errors")),
             Map.entry(
+                    "ImportController.success",
+                    new Doc(
+                            "Download the rows that landed: row number, lead id, outcome and the lead each matched",
+                            "curl -u admin:admin -o success.csv http://localhost:8080/api/leads/import-export/imports/7/success")),
+            Map.entry(
                     "ImportController.template",
                     new Doc(
                             "Download the import template (CSV or XLSX)",

@@ -162,12 +162,13 @@ public final class ImportBenchmark {
                 Statement st = c.createStatement()) {
             st.execute(BASELINE_TABLE);
             List<String> indexes = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery(
-                    "select indexname, indexdef from pg_indexes where schemaname = current_schema()"
+            try (ResultSet rs =
+                    st.executeQuery("select indexname, indexdef from pg_indexes where schemaname = current_schema()"
                             + " and tablename = 'lead' and indexname <> 'lead_pkey'")) {
                 while (rs.next()) {
                     indexes.add(rs.getString(2)
-                            .replaceFirst(" INDEX " + rs.getString(1) + " ON ", " INDEX bench_" + rs.getString(1) + " ON ")
+                            .replaceFirst(
+                                    " INDEX " + rs.getString(1) + " ON ", " INDEX bench_" + rs.getString(1) + " ON ")
                             .replaceFirst(" ON \\S*lead USING ", " ON bench_baseline USING ")
                             .replace("owner_id", "owner"));
                 }

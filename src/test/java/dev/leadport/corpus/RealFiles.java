@@ -192,8 +192,7 @@ final class RealFiles {
                         4,
                         4,
                         Map.of("email", "test1@domain.tld"),
-                        List.of(
-                                List.of("Primary Email", "email"))),
+                        List.of(List.of("Primary Email", "email"))),
                 real(
                         "real/civicrm-individual-valid-basic.csv",
                         "CiviCRM contact import fixture: Player First Name, Source, Another email",

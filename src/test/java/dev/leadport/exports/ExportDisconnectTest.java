@@ -40,7 +40,7 @@ class ExportDisconnectTest extends ApiTestBase {
                 String auth = Base64.getEncoder().encodeToString("exgone:exgone".getBytes(StandardCharsets.UTF_8));
                 OutputStream out = socket.getOutputStream();
                 out.write(("GET /api/leads/import-export/export?fields=email,firstName,company,notes&source=" + tag
-                            + " HTTP/1.1\r\nHost: localhost\r\n"
+                                + " HTTP/1.1\r\nHost: localhost\r\n"
                                 + "Authorization: Basic " + auth + "\r\n\r\n")
                         .getBytes(StandardCharsets.US_ASCII));
                 out.flush();

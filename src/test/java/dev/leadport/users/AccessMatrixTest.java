@@ -135,6 +135,8 @@ class AccessMatrixTest extends ApiTestBase {
         rules.add(all("DELETE", IE + "/mappings/{id}", 404, api -> path(IE + "/mappings/999999999")));
         rules.add(
                 all("GET", IE + "/imports/{id}/errors", 200, api -> path(IE + "/imports/" + repImport() + "/errors")));
+        rules.add(all(
+                "GET", IE + "/imports/{id}/success", 200, api -> path(IE + "/imports/" + repImport() + "/success")));
         rules.add(all("GET", IE + "/template", 200, api -> path(IE + "/template")));
         // exports
         rules.add(all("GET", IE + "/export", 200, api -> path(IE + "/export?owner=rep")));
@@ -343,6 +345,7 @@ class AccessMatrixTest extends ApiTestBase {
         s.put("POST " + IE + "/imports/{id}/cancel", imp);
         s.put("POST " + IE + "/imports/{id}/undo", imp);
         s.put("GET " + IE + "/imports/{id}/errors", read);
+        s.put("GET " + IE + "/imports/{id}/success", read);
         s.put("GET " + IE + "/template", read);
         s.put("GET " + IE + "/export", exp);
         s.put("GET " + IE + "/export/preview", exp);
@@ -549,6 +552,7 @@ class AccessMatrixTest extends ApiTestBase {
                 IE + "/imports/" + importId,
                 IE + "/imports/" + importId + "/events",
                 IE + "/imports/" + importId + "/errors",
+                IE + "/imports/" + importId + "/success",
                 "/api/leads/bulk/" + operation,
                 "/api/leads/bulk/" + operation + "/results.csv",
                 IE + "/activity/" + activity,

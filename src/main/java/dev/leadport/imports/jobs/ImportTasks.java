@@ -3,9 +3,12 @@ package dev.leadport.imports.jobs;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import dev.leadport.imports.ImportsProperties;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -31,6 +34,12 @@ public class ImportTasks {
                                 complete.getCause().map(Throwable::getMessage).orElse("unknown"))))
                 .onDeadExecutionRevive()
                 .execute((instance, context) -> runner.run(Long.parseLong(instance.getId())));
+    }
+
+    @Bean
+    RecurringTask<Void> importSuccessPurgeTask(SuccessReport successReport) {
+        return Tasks.recurring("import-success-purge", FixedDelay.of(Duration.ofHours(1)))
+                .execute((instance, context) -> successReport.purgeExpired());
     }
 
     /** Queues an import; the job engine runs it as soon as a node has a free worker. */

@@ -70,6 +70,10 @@ public class ImportUndo {
                         where c.import_id = :id and c.action = 'UPDATED' and l.id = c.lead_id
                           and l.deleted_at is null and l.updated_at = c.changed_at
                         """).param("id", importId).update();
+        // What the import did is no longer so: its success file goes with it (the undo record stays, for history).
+        jdbc.sql("delete from import_row_skip where import_id = :id")
+                .param("id", importId)
+                .update();
         return new UndoResult(importId, deleted, restored, keptTotal, kept);
     }
 }

@@ -166,17 +166,41 @@ public class LeadMerger {
                 .param("to", toRow)
                 .param("actor", actor.id())
                 .update();
-        // A staged row's lead id was drawn for it alone, so the lead exists exactly when this chunk created it.
+        // A staged row's lead id was drawn for it alone, so the lead exists exactly when this chunk created it. Every
+        // other valid row that neither failed nor updated a lead was skipped: it is recorded, with the lead it matched,
+        // for the success file.
         return jdbc.sql("""
-                        insert into import_lead_change (import_id, lead_id, row_number, action, changed_at)
-                        select s.import_id, l.id, s.row_number, 'CREATED', l.updated_at
-                        from import_staging s
-                        join lead l on l.id = s.lead_id
-                        where %s
+                        with created as (
+                          insert into import_lead_change (import_id, lead_id, row_number, action, changed_at)
+                          select s.import_id, l.id, s.row_number, 'CREATED', l.updated_at
+                          from import_staging s
+                          join lead l on l.id = s.lead_id
+                          where %1$s
+                          returning row_number
+                        ), skipped as (
+                          insert into import_row_skip (import_id, row_number, lead_id)
+                          select s.import_id, s.row_number,
+                                 (select m.id from lead m
+                                  where m.email is not null and lower(m.email) = s.email_key and m.deleted_at is null
+                                    and (:seesAll or m.owner_id = :actor))
+                          from import_staging s
+                          where %1$s and s.row_number not in (select row_number from created)
+                            and not exists (select 1 from import_row_error e where e.import_id = s.import_id
+                                            and e.row_number = s.row_number and e.kind = 'ERROR')
+                            and not exists (select 1 from import_lead_change u where u.import_id = s.import_id
+                                            and u.row_number = s.row_number and u.action = 'UPDATED'
+                                            and u.lead_id = (select m.id from lead m where m.email is not null
+                                                             and lower(m.email) = s.email_key
+                                                             and m.deleted_at is null))
+                        )
+                        select count(*) from created
                         """.formatted(IN_CHUNK))
                 .param("id", importId)
                 .param("from", fromRow)
                 .param("to", toRow)
-                .update();
+                .param("seesAll", actor.seesAllLeads())
+                .param("actor", actor.id())
+                .query(Long.class)
+                .single();
     }
 }

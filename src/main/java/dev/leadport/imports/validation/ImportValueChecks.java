@@ -1,10 +1,10 @@
 package dev.leadport.imports.validation;
 
-import dev.leadport.leads.CustomFieldType;
-import dev.leadport.leads.CustomFieldValues;
 import dev.leadport.imports.mapping.ColumnTarget;
 import dev.leadport.imports.mapping.CustomFieldSpec;
 import dev.leadport.imports.mapping.HeaderNames;
+import dev.leadport.leads.CustomFieldType;
+import dev.leadport.leads.CustomFieldValues;
 import dev.leadport.leads.LeadField;
 import dev.leadport.leads.LeadStatus;
 import dev.leadport.leads.Parsed;

@@ -1,10 +1,10 @@
 package dev.leadport.imports.validation;
 
-import dev.leadport.leads.CustomFieldType;
-import dev.leadport.leads.CustomFieldValues;
 import dev.leadport.imports.mapping.ColumnTarget;
 import dev.leadport.imports.mapping.CustomFieldSpec;
 import dev.leadport.imports.mapping.ValueFit;
+import dev.leadport.leads.CustomFieldType;
+import dev.leadport.leads.CustomFieldValues;
 import dev.leadport.leads.LeadField;
 import dev.leadport.leads.LeadStatus;
 import java.util.List;
@@ -50,14 +50,13 @@ public final class ValueChecks implements ValueFit {
             return owners.resolve(value).problem() == null;
         }
         return choice(target)
-                .map(field ->
-                        CustomFieldValues.read(
-                                        CustomFieldType.valueOf(field.type().name()),
-                                        field.options(),
-                                        value,
-                                        new CustomFieldValues.Reading(t -> DateText.parse(t, dateOrder)))
-                                .problem()
-                                .isEmpty())
+                .map(field -> CustomFieldValues.read(
+                                CustomFieldType.valueOf(field.type().name()),
+                                field.options(),
+                                value,
+                                new CustomFieldValues.Reading(t -> DateText.parse(t, dateOrder)))
+                        .problem()
+                        .isEmpty())
                 .orElse(true);
     }
 

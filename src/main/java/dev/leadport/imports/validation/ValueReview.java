@@ -1,11 +1,11 @@
 package dev.leadport.imports.validation;
 
-import dev.leadport.leads.CustomFieldType;
-import dev.leadport.leads.CustomFieldValues;
 import dev.leadport.imports.mapping.ColumnTarget;
 import dev.leadport.imports.mapping.CustomFieldSpec;
 import dev.leadport.imports.mapping.EditDistance;
 import dev.leadport.imports.mapping.HeaderNames;
+import dev.leadport.leads.CustomFieldType;
+import dev.leadport.leads.CustomFieldValues;
 import dev.leadport.leads.LeadField;
 import dev.leadport.leads.LeadStatus;
 import dev.leadport.users.UserAccount;
