@@ -50,6 +50,10 @@ public final class LeadportCli {
                 Arguments a = Arguments.parse("export", rest, ExportCommand.SPEC);
                 yield a.flag("help") ? help(out) : new ExportCommand(server(a, env), out).run(a);
             }
+            case "import" -> {
+                Arguments a = Arguments.parse("import", rest, ImportCommand.SPEC);
+                yield a.flag("help") ? help(out) : new ImportCommand(server(a, env), out).run(a);
+            }
             default -> throw CliFailure.usage("unknown command '" + command + "'");
         };
     }

@@ -13,11 +13,20 @@ final class Usage {
                      [--header labels|keys] [--bom]
                   Exports the leads the filters select. The file appears only once complete.
 
+              import FILE [--wait] [--dry-run] [--mapping MAPPING.json] [--duplicate-mode SKIP|UPDATE|CREATE]
+                     [--default-region R] [--date-order DMY|MDY|AUTO] [--encoding E] [--header-row N]
+                     [--allow-errors] [--poll-ms N]
+                  Imports a CSV or XLSX file. With --wait it prints progress until the job ends and writes
+                  FILE.errors.csv (failed rows and warnings, the reason appended) and FILE.success.csv (rows that
+                  landed) next to FILE. --dry-run validates only and prints what would happen. MAPPING.json is
+                  a JSON object of column header to field, e.g. {"E-mail Address": "email"}.
+
             Every command takes --url URL (else LEADPORT_URL, else http://localhost:8080) and signs in with the
             personal API token in LEADPORT_TOKEN.
 
-            Exit codes: 0 done; 1 the job failed, or rows or ids of it failed; 2 usage error;
-                        3 error answer from the server, token refused, or no connection.
+            Exit codes: 0 done; 1 the job failed or was cancelled, rows or ids of it failed (0 with
+                        --allow-errors), or the server refused the file; 2 usage error; 3 any other error
+                        answer from the server, token refused, or no connection.
             """;
 
     private Usage() {}

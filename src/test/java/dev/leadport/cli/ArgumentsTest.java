@@ -112,6 +112,28 @@ class ArgumentsTest {
     }
 
     @Test
+    void theImportSendsItsOptionsAsFormFieldsAndChecksTheHeaderRow() throws CliFailure {
+        Arguments a = Arguments.parse(
+                "import",
+                List.of("f.csv", "--duplicate-mode", "update", "--date-order", "dmy", "--header-row", "3", "--wait"),
+                ImportCommand.SPEC);
+
+        assertThat(ImportCommand.fields(a))
+                .containsExactly(
+                        Map.entry("duplicateMode", "UPDATE"),
+                        Map.entry("dateOrder", "DMY"),
+                        Map.entry("headerRow", "3"));
+        assertThat(a.flag("wait")).isTrue();
+        Arguments zero = Arguments.parse("import", List.of("f.csv", "--header-row", "0"), ImportCommand.SPEC);
+        assertThatThrownBy(() -> ImportCommand.fields(zero))
+                .hasMessageContaining("--header-row '0' is not a row number");
+        Arguments poll = Arguments.parse("import", List.of("f.csv", "--poll-ms", "soon"), ImportCommand.SPEC);
+        assertThatThrownBy(() -> Jobs.pollMillis(poll)).hasMessageContaining("--poll-ms 'soon'");
+        assertThat(ImportCommand.sibling(Path.of("in", "leads.csv"), ".errors.csv"))
+                .isEqualTo(Path.of("in", "leads.csv.errors.csv"));
+    }
+
+    @Test
     void theEntryPrintsOneLineAndReturnsTwoForUsageErrorsAndThreeWithoutAToken() {
         Run usage = run(Map.of("LEADPORT_TOKEN", "lp_x"), "frobnicate");
         assertThat(usage.exit()).isEqualTo(2);

@@ -96,4 +96,142 @@ class LeadportCliTest extends ApiTestBase {
                 .hasLineCount(1);
         assertThat(dir).isEmptyDirectory();
     }
+
+    private Path file(String name, String text) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    @Test
+    void anImportWithFailingRowsWaitsPrintsProgressWritesBothResultFilesAndExitsOne() throws IOException {
+        String tag = unique("cliimp");
+        Path input = file(
+                "leads.csv",
+                "Mail,Vorname,Quelle\n"
+                        + tag + "-1@x.io,Ann," + tag + "\n"
+                        + "not-an-email,Bob," + tag + "\n"
+                        + tag + "-2@x.io,Cid," + tag + "\n");
+        Path mapping =
+                file("mapping.json", "{\"Mail\": \"email\", \"Vorname\": \"firstName\", \"Quelle\": \"source\"}");
+
+        Run run = cli(
+                token("manager", "READ", "IMPORT"),
+                "import",
+                input.toString(),
+                "--mapping",
+                mapping.toString(),
+                "--duplicate-mode",
+                "update",
+                "--wait",
+                "--poll-ms",
+                "50");
+
+        assertThat(run.exit()).as(run.toString()).isEqualTo(1);
+        assertThat(run.out())
+                .containsPattern("Import \\d+ of leads.csv started")
+                .containsPattern(
+                        "import \\d+: COMPLETED_WITH_ERRORS \\(3 of 3 rows; created 2, updated 0, skipped 0, failed 1\\)");
+        assertThat(run.err())
+                .containsPattern("^leadport: import \\d+: 1 rows failed \\(see .*leads.csv.errors.csv\\)\n$");
+        List<String> errors = Files.readAllLines(dir.resolve("leads.csv.errors.csv"), StandardCharsets.UTF_8);
+        assertThat(errors).hasSize(2);
+        assertThat(errors.get(0)).startsWith("\uFEFFMail,Vorname,Quelle,");
+        assertThat(errors.get(1)).startsWith("not-an-email,Bob," + tag + ",");
+        List<String> success = Files.readAllLines(dir.resolve("leads.csv.success.csv"), StandardCharsets.UTF_8);
+        assertThat(success).hasSize(3);
+        assertThat(success.get(0)).startsWith("row_number,lead_id,outcome");
+        assertThat(success.subList(1, 3)).allMatch(line -> line.contains(",CREATED"));
+        assertThat(as("manager")
+                        .get("/api/leads?source=" + tag)
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void allowErrorsTurnsFailedRowsIntoSuccessAndWithoutWaitTheImportOnlyStarts() throws IOException {
+        String tag = unique("cliallow");
+        Path input = file("a.csv", "email,source\n" + tag + "@x.io," + tag + "\nbroken," + tag + "\n");
+        String token = token("manager", "READ", "IMPORT");
+
+        Run started = cli(token, "import", input.toString());
+        Run allowed = cli(token, "import", input.toString(), "--wait", "--allow-errors", "--poll-ms", "50");
+
+        assertThat(started.exit()).as(started.toString()).isZero();
+        assertThat(started.out()).containsPattern("Import \\d+ of a.csv started\nFollow it with 'leadport jobs'");
+        assertThat(allowed.exit()).as(allowed.toString()).isZero();
+        assertThat(allowed.out())
+                .contains("failed 1")
+                .contains("a.csv.errors.csv")
+                .contains("a.csv.success.csv");
+        assertThat(allowed.err()).isEmpty();
+    }
+
+    @Test
+    void anImportWhoseFileIsRefusedFailsWithExitCodeOneAndOneLine() throws IOException {
+        Path headerOnly = file("empty.csv", "email,firstName\n");
+        Path binary = dir.resolve("photo.csv");
+        Files.write(binary, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, 0, 1, 2, 3, 0, 0, 0});
+        String token = token("manager", "READ", "IMPORT");
+
+        Run empty = cli(token, "import", headerOnly.toString(), "--wait");
+        Run png = cli(token, "import", binary.toString(), "--wait");
+
+        assertThat(empty.exit()).as(empty.toString()).isEqualTo(1);
+        assertThat(empty.err())
+                .startsWith("leadport: HTTP 400 Bad Request: file: ")
+                .hasLineCount(1);
+        assertThat(png.exit()).as(png.toString()).isEqualTo(1);
+        assertThat(png.err())
+                .startsWith("leadport: HTTP 400 Bad Request: file: ")
+                .hasLineCount(1);
+        assertThat(dir.resolve("empty.csv.errors.csv")).doesNotExist();
+    }
+
+    @Test
+    void aDryRunPrintsWhatWouldHappenChangesNothingAndExitsOneWhenRowsWouldFail() throws IOException {
+        String tag = unique("clidry");
+        Path input = file("dry.csv", "email,source\n" + tag + "@x.io," + tag + "\nbroken," + tag + "\n");
+        String token = token("manager", "READ", "IMPORT");
+
+        Run run = cli(token, "import", input.toString(), "--dry-run");
+        Run wrongMode = cli(token, "import", input.toString(), "--dry-run", "--duplicate-mode", "merge");
+        Run noScope = cli(token("manager", "READ"), "import", input.toString(), "--dry-run");
+
+        assertThat(run.exit()).as(run.toString()).isEqualTo(1);
+        assertThat(run.out())
+                .contains("Dry run of dry.csv: 2 rows; would create 1, update 0, skip 0, fail 1")
+                .containsPattern("  row 3, email: .+");
+        assertThat(run.err()).isEqualTo("leadport: dry run: 1 rows would fail\n");
+        assertThat(as("manager")
+                        .get("/api/leads?source=" + tag)
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isZero();
+        assertThat(wrongMode.exit()).isEqualTo(3);
+        assertThat(wrongMode.err()).startsWith("leadport: HTTP 400 Bad Request: duplicateMode: 'MERGE' is not one of");
+        assertThat(noScope.exit()).isEqualTo(3);
+        assertThat(noScope.err()).startsWith("leadport: HTTP 403 Forbidden: ").contains("IMPORT");
+        assertThat(dir.resolve("dry.csv.errors.csv")).doesNotExist();
+    }
+
+    @Test
+    void aMissingFileOrABadMappingIsAUsageError() throws IOException {
+        Path input = file("m.csv", "email\na@x.io\n");
+        Path mapping = file("bad.json", "[\"email\"]");
+        String token = token("manager", "READ", "IMPORT");
+
+        Run missing = cli(token, "import", dir.resolve("nope.csv").toString());
+        Run badMapping = cli(token, "import", input.toString(), "--mapping", mapping.toString());
+
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).startsWith("leadport: import: there is no readable file ");
+        assertThat(badMapping.exit()).isEqualTo(2);
+        assertThat(badMapping.err())
+                .startsWith("leadport: import: the mapping ")
+                .contains("is not a JSON object");
+    }
 }
