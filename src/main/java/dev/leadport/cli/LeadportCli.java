@@ -54,6 +54,18 @@ public final class LeadportCli {
                 Arguments a = Arguments.parse("import", rest, ImportCommand.SPEC);
                 yield a.flag("help") ? help(out) : new ImportCommand(server(a, env), out).run(a);
             }
+            case "bulk" -> {
+                if (rest.isEmpty() || rest.get(0).startsWith("--")) {
+                    throw CliFailure.usage("bulk: name the operation: update, assign or delete");
+                }
+                String operation = rest.get(0);
+                Arguments a = Arguments.parse("bulk " + operation, rest.subList(1, rest.size()), BulkCommand.SPEC);
+                yield a.flag("help") ? help(out) : new BulkCommand(server(a, env), out).run(operation, a);
+            }
+            case "jobs" -> {
+                Arguments a = Arguments.parse("jobs", rest, JobsCommand.SPEC);
+                yield a.flag("help") ? help(out) : new JobsCommand(server(a, env), out).run(a);
+            }
             default -> throw CliFailure.usage("unknown command '" + command + "'");
         };
     }

@@ -21,6 +21,17 @@ final class Usage {
                   landed) next to FILE. --dry-run validates only and prints what would happen. MAPPING.json is
                   a JSON object of column header to field, e.g. {"E-mail Address": "email"}.
 
+              bulk update --ids FILE [--status S] [--source S] [--set field=value]... [--dry-run]
+              bulk assign --ids FILE --owner ID|USERNAME|EMAIL [--dry-run]
+              bulk delete --ids FILE [--dry-run]
+                  [--allow-errors] [--poll-ms N]
+                  Changes, reassigns or deletes (to the recycle bin) the leads listed in FILE: one id per line,
+                  or a CSV with an id column (an export with --fields id,...). Waits for the operation and
+                  writes every id's result to FILE.results.csv.
+
+              jobs [--type import|export|bulk]... [--limit N]
+                  The recent imports, exports and bulk operations, newest first (default: all, 20).
+
             Every command takes --url URL (else LEADPORT_URL, else http://localhost:8080) and signs in with the
             personal API token in LEADPORT_TOKEN.
 

@@ -234,4 +234,121 @@ class LeadportCliTest extends ApiTestBase {
                 .startsWith("leadport: import: the mapping ")
                 .contains("is not a JSON object");
     }
+
+    @Test
+    void aBulkUpdateFromAnExportedIdsFileChangesEveryLeadAndSavesTheResults() throws IOException {
+        String tag = unique("clibulk");
+        List<Long> ids = createTaggedLeads(as("manager"), tag, 3);
+        String token = token("manager", "READ", "EXPORT", "BULK");
+        Path exported = dir.resolve("ids.csv");
+        assertThat(cli(token, "export", "--source", tag, "--fields", "email,id", "--out", exported.toString())
+                        .exit())
+                .isZero();
+
+        Run run =
+                cli(token, "bulk", "update", "--ids", exported.toString(), "--status", "qualified", "--poll-ms", "50");
+
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(run.out()).containsPattern("bulk update \\d+: COMPLETED \\(3 of 3 ids; updated 3\\)");
+        List<String> results = Files.readAllLines(dir.resolve("ids.csv.results.csv"), StandardCharsets.UTF_8);
+        assertThat(results).hasSize(4);
+        assertThat(results.subList(1, 4)).allMatch(line -> line.contains(",UPDATED,"));
+        for (long id : ids) {
+            assertThat(as("manager")
+                            .get("/api/leads/" + id)
+                            .json()
+                            .get("status")
+                            .asString())
+                    .isEqualTo("QUALIFIED");
+        }
+    }
+
+    @Test
+    void aBulkAssignByUsernameWithAnUnknownIdExitsOneAndListsItInTheResults() throws IOException {
+        String tag = unique("cliassign");
+        List<Long> ids = createTaggedLeads(as("manager"), tag, 2);
+        Path idsFile = file("assign.txt", ids.get(0) + "\n" + ids.get(1) + "\n999999999\n");
+        String token = token("manager", "READ", "BULK");
+
+        Run dryRun = cli(token, "bulk", "assign", "--ids", idsFile.toString(), "--owner", "rep", "--dry-run");
+        assertThat(as("manager")
+                        .get("/api/leads/" + ids.get(0))
+                        .json()
+                        .get("ownerId")
+                        .asLong())
+                .isNotEqualTo(userId("rep"));
+        Run run = cli(token, "bulk", "assign", "--ids", idsFile.toString(), "--owner", "rep");
+
+        assertThat(dryRun.exit()).as(dryRun.toString()).isEqualTo(1);
+        assertThat(dryRun.out()).containsPattern("bulk assign \\d+ \\(dry run\\): COMPLETED");
+        assertThat(run.exit()).as(run.toString()).isEqualTo(1);
+        assertThat(run.err())
+                .containsPattern("^leadport: bulk assign \\d+: 1 ids failed \\(see .*assign.txt.results.csv\\)\n$");
+        assertThat(Files.readAllLines(dir.resolve("assign.txt.results.csv"), StandardCharsets.UTF_8))
+                .contains("999999999,NOT_FOUND,there is no lead with id 999999999")
+                .hasSize(4);
+        for (long id : ids) {
+            assertThat(as("manager")
+                            .get("/api/leads/" + id)
+                            .json()
+                            .get("ownerId")
+                            .asLong())
+                    .isEqualTo(userId("rep"));
+        }
+    }
+
+    @Test
+    void aBulkCallTheRoleMayNotMakeOrAnUnknownOwnerIsOneLine() throws IOException {
+        Path idsFile = file("del.txt", "1\n");
+
+        Run repDelete = cli(token("rep", "READ", "BULK"), "bulk", "delete", "--ids", idsFile.toString());
+        Run unknownOwner = cli(
+                token("manager", "READ", "BULK"),
+                "bulk",
+                "assign",
+                "--ids",
+                idsFile.toString(),
+                "--owner",
+                "nobody-" + unique("x"));
+        Run noChange = cli(token("manager", "READ", "BULK"), "bulk", "update", "--ids", idsFile.toString());
+
+        assertThat(repDelete.exit()).isEqualTo(3);
+        assertThat(repDelete.err()).startsWith("leadport: HTTP 403 Forbidden: ").hasLineCount(1);
+        assertThat(unknownOwner.exit()).isEqualTo(2);
+        assertThat(unknownOwner.err()).startsWith("leadport: bulk assign: there is no user 'nobody-");
+        assertThat(noChange.exit()).isEqualTo(2);
+        assertThat(noChange.err()).startsWith("leadport: bulk update: name a change");
+        assertThat(dir.resolve("del.txt.results.csv")).doesNotExist();
+    }
+
+    @Test
+    void jobsListsTheRecentImportsExportsAndBulkOperations() throws IOException {
+        String tag = unique("clijobs");
+        String token = token("manager", "READ", "IMPORT", "EXPORT", "BULK");
+        Path input = file("jobs.csv", "email,source\n" + tag + "@x.io," + tag + "\n");
+        assertThat(cli(token, "import", input.toString(), "--wait", "--poll-ms", "50")
+                        .exit())
+                .isZero();
+        assertThat(cli(
+                                token,
+                                "export",
+                                "--source",
+                                tag,
+                                "--out",
+                                dir.resolve("j.csv").toString())
+                        .exit())
+                .isZero();
+
+        Run all = cli(token, "jobs", "--limit", "50");
+        Run imports = cli(token, "jobs", "--type", "import", "--limit", "5");
+        Run badType = cli(token, "jobs", "--type", "mail");
+
+        assertThat(all.exit()).as(all.toString()).isZero();
+        assertThat(all.out())
+                .startsWith("STARTED (UTC)")
+                .containsPattern("IMPORT +\\d+ COMPLETED ")
+                .contains("EXPORT ");
+        assertThat(imports.out().lines().skip(1)).isNotEmpty().allMatch(line -> line.contains(" IMPORT"));
+        assertThat(badType.exit()).isEqualTo(2);
+    }
 }
