@@ -54,7 +54,8 @@ final class BulkCommand {
                 last = line;
             }
         }
-        Path results = ImportCommand.sibling(idsFile, ".results.csv");
+        // A dry run's results do not replace those of the real run.
+        Path results = ImportCommand.sibling(idsFile, a.flag("dry-run") ? ".dry-run.results.csv" : ".results.csv");
         server.download("api/leads/bulk/" + id + "/results.csv", results);
         out.println("Results per id: " + results);
 
@@ -68,7 +69,7 @@ final class BulkCommand {
         JsonNode totals = operationView.path("totals");
         long failed = FAILED.stream().mapToLong(k -> totals.path(k).asLong()).sum();
         if (failed > 0 && !a.flag("allow-errors")) {
-            throw CliFailure.jobFailed(name + ": " + failed + " ids failed (see " + results + ")");
+            throw CliFailure.jobFailed(name + ": " + Jobs.count(failed, "id") + " failed (see " + results + ")");
         }
         return 0;
     }

@@ -130,7 +130,7 @@ final class ImportCommand {
             out.println("  ... and " + more + " more");
         }
         if (failing > 0 && !allowErrors) {
-            throw CliFailure.jobFailed("dry run: " + failing + " rows would fail");
+            throw CliFailure.jobFailed("dry run: " + Jobs.count(failing, "row") + " would fail");
         }
         return 0;
     }
@@ -211,7 +211,8 @@ final class ImportCommand {
         }
         long failedRows = job.path("failed").asLong();
         if (failedRows > 0 && !allowErrors) {
-            throw CliFailure.jobFailed("import " + id + ": " + failedRows + " rows failed (see " + errors + ")");
+            throw CliFailure.jobFailed(
+                    "import " + id + ": " + Jobs.count(failedRows, "row") + " failed (see " + errors + ")");
         }
         return 0;
     }

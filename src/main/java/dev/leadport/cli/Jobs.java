@@ -12,6 +12,11 @@ final class Jobs {
 
     private Jobs() {}
 
+    /** "1 row", "3 rows". */
+    static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     static boolean isFinal(String status) {
         return FINAL.contains(status);
     }

@@ -51,7 +51,7 @@ final class JobsCommand {
                     "%-20s %-16s %8s %-22s %-12s %s%n",
                     time(item),
                     item.path("type").asString(),
-                    item.path("operationId").asString(),
+                    shortId(item.path("operationId").asString()),
                     item.path("status").asString(),
                     item.path("actorUsername").isString()
                             ? item.path("actorUsername").asString()
@@ -80,6 +80,11 @@ final class JobsCommand {
             throw CliFailure.usage("jobs: --limit '" + given + "' is not a number from 1 to 200");
         }
         return Integer.parseInt(given);
+    }
+
+    /** Imports and bulk operations have numbers; a direct export's id is a UUID, shown by its first 8 characters. */
+    private static String shortId(String id) {
+        return id.length() > 8 ? id.substring(0, 8) : id;
     }
 
     private static String time(JsonNode item) {

@@ -3,6 +3,7 @@ package dev.leadport.cli;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,8 @@ public final class LeadportCli {
         }
     }
 
-    private static int dispatch(List<String> args, PrintStream out, Map<String, String> env) throws CliFailure {
+    private static int dispatch(List<String> given, PrintStream out, Map<String, String> env) throws CliFailure {
+        List<String> args = urlAfterCommand(given);
         if (args.isEmpty() || List.of("help", "--help", "-h").contains(args.get(0))) {
             out.print(Usage.TEXT);
             return 0;
@@ -68,6 +70,31 @@ public final class LeadportCli {
             }
             default -> throw CliFailure.usage("unknown command '" + command + "'");
         };
+    }
+
+    /** {@code --url X} may come before the command too: it is moved behind it, where every command takes it. */
+    private static List<String> urlAfterCommand(List<String> args) {
+        List<String> moved = new ArrayList<>();
+        int i = 0;
+        while (i < args.size() && (args.get(i).equals("--url") || args.get(i).startsWith("--url="))) {
+            moved.add(args.get(i));
+            if (args.get(i).equals("--url") && i + 1 < args.size()) {
+                moved.add(args.get(i + 1));
+                i++;
+            }
+            i++;
+        }
+        if (moved.isEmpty() || i >= args.size()) {
+            return args;
+        }
+        List<String> result = new ArrayList<>();
+        result.add(args.get(i));
+        if (args.get(i).equals("bulk") && i + 1 < args.size()) {
+            result.add(args.get(++i));
+        }
+        result.addAll(moved);
+        result.addAll(args.subList(i + 1, args.size()));
+        return result;
     }
 
     private static int help(PrintStream out) {

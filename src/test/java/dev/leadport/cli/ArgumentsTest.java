@@ -150,6 +150,9 @@ class ArgumentsTest {
         assertThat(badUrl.exit()).isEqualTo(2);
         assertThat(badUrl.err()).contains("--url: 'localhost:8080' is not an address");
 
+        Run urlFirst = run(Map.of("LEADPORT_TOKEN", "lp_x"), "--url", "ftp://x", "bulk", "delete", "--ids", "x");
+        assertThat(urlFirst.err()).startsWith("leadport: --url: 'ftp://x' is not an address");
+
         Run help = run(Map.of(), "help");
         assertThat(help.exit()).isZero();
         assertThat(help.out()).contains("export --out FILE").contains("Exit codes");

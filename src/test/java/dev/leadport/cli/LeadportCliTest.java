@@ -133,7 +133,7 @@ class LeadportCliTest extends ApiTestBase {
                 .containsPattern(
                         "import \\d+: COMPLETED_WITH_ERRORS \\(3 of 3 rows; created 2, updated 0, skipped 0, failed 1\\)");
         assertThat(run.err())
-                .containsPattern("^leadport: import \\d+: 1 rows failed \\(see .*leads.csv.errors.csv\\)\n$");
+                .containsPattern("^leadport: import \\d+: 1 row failed \\(see .*leads.csv.errors.csv\\)\n$");
         List<String> errors = Files.readAllLines(dir.resolve("leads.csv.errors.csv"), StandardCharsets.UTF_8);
         assertThat(errors).hasSize(2);
         assertThat(errors.get(0)).startsWith("\uFEFFMail,Vorname,Quelle,");
@@ -204,7 +204,7 @@ class LeadportCliTest extends ApiTestBase {
         assertThat(run.out())
                 .contains("Dry run of dry.csv: 2 rows; would create 1, update 0, skip 0, fail 1")
                 .containsPattern("  row 3, email: .+");
-        assertThat(run.err()).isEqualTo("leadport: dry run: 1 rows would fail\n");
+        assertThat(run.err()).isEqualTo("leadport: dry run: 1 row would fail\n");
         assertThat(as("manager")
                         .get("/api/leads?source=" + tag)
                         .json()
@@ -281,9 +281,10 @@ class LeadportCliTest extends ApiTestBase {
 
         assertThat(dryRun.exit()).as(dryRun.toString()).isEqualTo(1);
         assertThat(dryRun.out()).containsPattern("bulk assign \\d+ \\(dry run\\): COMPLETED");
+        assertThat(dir.resolve("assign.txt.dry-run.results.csv")).content().contains("999999999,NOT_FOUND");
         assertThat(run.exit()).as(run.toString()).isEqualTo(1);
         assertThat(run.err())
-                .containsPattern("^leadport: bulk assign \\d+: 1 ids failed \\(see .*assign.txt.results.csv\\)\n$");
+                .containsPattern("^leadport: bulk assign \\d+: 1 id failed \\(see .*assign.txt.results.csv\\)\n$");
         assertThat(Files.readAllLines(dir.resolve("assign.txt.results.csv"), StandardCharsets.UTF_8))
                 .contains("999999999,NOT_FOUND,there is no lead with id 999999999")
                 .hasSize(4);
