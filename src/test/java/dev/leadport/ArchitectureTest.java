@@ -115,14 +115,30 @@ class ArchitectureTest {
     /** The command-line client is a client of the HTTP API: no other module's code, no Spring, only the JDK's. */
     @Test
     void theCommandLineClientTalksToTheServerOnlyOverHttp() {
-        classes()
+        talksHttpOnly("dev.leadport.cli").check(CLASSES);
+    }
+
+    @Test
+    void theHttpOnlyRuleFailsOnAClientThatUsesAModuleOrSpring() {
+        JavaClasses fixture = new ClassFileImporter().importPackages("dev.leadport.archfixture.client");
+
+        EvaluationResult result =
+                talksHttpOnly("dev.leadport.archfixture.client").evaluate(fixture);
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().getDetails())
+                .anyMatch(line -> line.contains("dev.leadport.leads.LeadStatus"))
+                .anyMatch(line -> line.contains("org.springframework.http.HttpStatus"));
+    }
+
+    private static ArchRule talksHttpOnly(String clientPackage) {
+        return classes()
                 .that()
-                .resideInAPackage("dev.leadport.cli..")
+                .resideInAPackage(clientPackage + "..")
                 .should()
                 .onlyDependOnClassesThat()
-                .resideInAnyPackage("dev.leadport.cli..", "java..", "tools.jackson..", "de.siegmar.fastcsv..")
-                .because("it runs without the application and talks to any Leadport server over HTTP")
-                .check(CLASSES);
+                .resideInAnyPackage(clientPackage + "..", "java..", "tools.jackson..", "de.siegmar.fastcsv..")
+                .because("it runs without the application and talks to any Leadport server over HTTP");
     }
 
     @Test
