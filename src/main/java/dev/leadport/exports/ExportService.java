@@ -273,6 +273,7 @@ public class ExportService {
         map.put("updatedFrom", f.updatedFrom() == null ? null : f.updatedFrom().toString());
         map.put("updatedTo", f.updatedTo() == null ? null : f.updatedTo().toString());
         map.put("q", f.q());
+        map.put("externalId", f.externalId());
         return map;
     }
 }

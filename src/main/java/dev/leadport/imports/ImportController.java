@@ -82,7 +82,8 @@ class ImportController {
             @RequestParam(required = false) String strict,
             @RequestParam(required = false) String newOptions,
             @RequestParam(required = false) String encoding,
-            @RequestParam(required = false) String headerRow)
+            @RequestParam(required = false) String headerRow,
+            @RequestParam(required = false) String matchBy)
             throws IOException {
         ImportService.ImportRequest request = request(
                         mapping,
@@ -92,7 +93,8 @@ class ImportController {
                         duplicateMode,
                         new ValueParameters(valueMaps, constants, overrideConstants, strict, newOptions),
                         null)
-                .readingAs(encoding, headerRow(headerRow));
+                .readingAs(encoding, headerRow(headerRow))
+                .matchingBy(MatchKey.parse(matchBy));
         return withUpload(file, upload -> imports.validate(upload, request, users.current()));
     }
 
@@ -112,7 +114,8 @@ class ImportController {
             @RequestParam(required = false) String reviewToken,
             @RequestParam(defaultValue = "false") boolean publishMapping,
             @RequestParam(required = false) String encoding,
-            @RequestParam(required = false) String headerRow)
+            @RequestParam(required = false) String headerRow,
+            @RequestParam(required = false) String matchBy)
             throws IOException {
         ImportService.ImportRequest request = request(
                         mapping,
@@ -122,7 +125,8 @@ class ImportController {
                         duplicateMode,
                         new ValueParameters(valueMaps, constants, overrideConstants, strict, newOptions),
                         reviewToken)
-                .readingAs(encoding, headerRow(headerRow));
+                .readingAs(encoding, headerRow(headerRow))
+                .matchingBy(MatchKey.parse(matchBy));
         ImportService.ImportRequest publishing = new ImportService.ImportRequest(
                 request.mapping(), request.options(), request.duplicateMode(), request.reviewToken(), publishMapping);
         ImportJobView job = withUpload(file, upload -> imports.start(upload, publishing, users.current()));

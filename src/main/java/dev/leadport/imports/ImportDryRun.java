@@ -94,7 +94,8 @@ class ImportDryRun {
                     }
                 }
             }
-            ImportPlanner.Plan plan = planner.plan(scratchId, actor);
+            ImportPlanner.Plan plan =
+                    planner.plan(scratchId, settings.requested().matchBy(), actor);
             FileFacts facts = rows.facts();
             return new ValidationReport(
                     upload.fileName(),

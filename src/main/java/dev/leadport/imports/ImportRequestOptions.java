@@ -17,6 +17,7 @@ import java.util.Map;
  * @param newOptions options an admin adds to choice fields with this import, by field key, e.g. {"tier": ["Platinum"]}
  * @param encoding the text encoding to read the file in (e.g. Shift_JIS, windows-1252); null detects it
  * @param headerRow the row that holds the column names, counted from 1; null finds it below any title lines
+ * @param matchBy what identifies an existing lead (null: EMAIL)
  */
 public record ImportRequestOptions(
         String defaultRegion,
@@ -28,7 +29,8 @@ public record ImportRequestOptions(
         List<String> strict,
         Map<String, List<String>> newOptions,
         String encoding,
-        Integer headerRow) {
+        Integer headerRow,
+        MatchKey matchBy) {
 
     public ImportRequestOptions {
         statusValues = statusValues == null ? Map.of() : Map.copyOf(statusValues);
@@ -38,10 +40,36 @@ public record ImportRequestOptions(
         strict = strict == null ? List.of() : List.copyOf(strict);
         newOptions = newOptions == null ? Map.of() : Map.copyOf(newOptions);
         encoding = encoding == null || encoding.isBlank() ? null : encoding.strip();
+        matchBy = matchBy == null ? MatchKey.EMAIL : matchBy;
+    }
+
+    public ImportRequestOptions(
+            String defaultRegion,
+            String dateOrder,
+            Map<String, String> statusValues,
+            Map<String, Map<String, String>> valueMaps,
+            Map<String, String> constants,
+            Boolean overrideConstants,
+            List<String> strict,
+            Map<String, List<String>> newOptions,
+            String encoding,
+            Integer headerRow) {
+        this(
+                defaultRegion,
+                dateOrder,
+                statusValues,
+                valueMaps,
+                constants,
+                overrideConstants,
+                strict,
+                newOptions,
+                encoding,
+                headerRow,
+                null);
     }
 
     public ImportRequestOptions(String defaultRegion, String dateOrder, Map<String, String> statusValues) {
-        this(defaultRegion, dateOrder, statusValues, null, null, null, null, null, null, null);
+        this(defaultRegion, dateOrder, statusValues, null, null, null, null, null, null, null, null);
     }
 
     /** The same options with value maps saved for the file's headers under the user's own. */
@@ -56,7 +84,8 @@ public record ImportRequestOptions(
                 strict,
                 newOptions,
                 encoding,
-                headerRow);
+                headerRow,
+                matchBy);
     }
 
     /** These options with the encoding and header row the file was read with, so a job reads it the same way. */
@@ -71,6 +100,23 @@ public record ImportRequestOptions(
                 strict,
                 newOptions,
                 chosenEncoding,
-                chosenHeaderRow);
+                chosenHeaderRow,
+                matchBy);
+    }
+
+    /** These options matching existing leads by the given key. */
+    public ImportRequestOptions matchingBy(MatchKey key) {
+        return new ImportRequestOptions(
+                defaultRegion,
+                dateOrder,
+                statusValues,
+                valueMaps,
+                constants,
+                overrideConstants,
+                strict,
+                newOptions,
+                encoding,
+                headerRow,
+                key);
     }
 }

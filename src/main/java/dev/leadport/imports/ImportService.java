@@ -123,6 +123,12 @@ public class ImportService {
             this(mapping, options, duplicateMode, null, false);
         }
 
+        /** This request matching existing leads by the given key. */
+        public ImportRequest matchingBy(MatchKey key) {
+            ImportRequestOptions o = options == null ? new ImportRequestOptions(null, null, null) : options;
+            return new ImportRequest(mapping, o.matchingBy(key), duplicateMode, reviewToken, publishMapping);
+        }
+
         /** This request reading the file in the given encoding and from the given header row (null: detect). */
         public ImportRequest readingAs(String encoding, Integer headerRow) {
             ImportRequestOptions o = options == null ? new ImportRequestOptions(null, null, null) : options;

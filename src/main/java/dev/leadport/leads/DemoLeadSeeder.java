@@ -68,7 +68,8 @@ class DemoLeadSeeder implements ApplicationRunner {
                     pick(SOURCES, random),
                     owners.isEmpty() ? null : owners.get(i % owners.size()),
                     i % 5 == 0 ? "Met at the spring conference; wants a demo in Q3." : null,
-                    Map.of()));
+                    Map.of(),
+                    null));
         }
         log.info("Demo mode: created {} demo leads.", demo.leads());
     }

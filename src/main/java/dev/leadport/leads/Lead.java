@@ -6,6 +6,7 @@ import java.util.Map;
 /** A lead as the API shows it. {@code phoneE164} is the normalised form of {@code phone}. */
 public record Lead(
         long id,
+        String externalId,
         String firstName,
         String lastName,
         String email,

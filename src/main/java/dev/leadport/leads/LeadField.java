@@ -19,6 +19,7 @@ public enum LeadField {
     SOURCE("source", "Source", true),
     OWNER("owner", "Owner", true),
     NOTES("notes", "Notes", true),
+    EXTERNAL_ID("externalId", "External ID", true),
     CREATED_AT("createdAt", "Created at", false),
     UPDATED_AT("updatedAt", "Updated at", false);
 
@@ -40,9 +41,17 @@ public enum LeadField {
         return label;
     }
 
-    /** Whether an import may set this field; ids and timestamps are the system's own. */
+    /** Whether an import may set this field like any other (the template's columns); ids and timestamps are not. */
     public boolean importable() {
         return importable;
+    }
+
+    /**
+     * Whether an import may map a column to this field: the importable ones, the id (what identifies the lead to
+     * update when an import matches by id) and the dates a migration keeps (ADMIN and MANAGER only).
+     */
+    public boolean mappable() {
+        return importable || this == ID || this == CREATED_AT || this == UPDATED_AT;
     }
 
     public static Optional<LeadField> byKey(String key) {

@@ -19,9 +19,23 @@ public record LeadFilter(
         LocalDate createdTo,
         LocalDate updatedFrom,
         LocalDate updatedTo,
-        String q) {
+        String q,
+        String externalId) {
 
     public static final LeadFilter ALL = new LeadFilter(List.of(), null, null, null, null, null, null, null);
+
+    /** A filter without an external id. */
+    public LeadFilter(
+            List<LeadStatus> statuses,
+            Long ownerId,
+            String source,
+            LocalDate createdFrom,
+            LocalDate createdTo,
+            LocalDate updatedFrom,
+            LocalDate updatedTo,
+            String q) {
+        this(statuses, ownerId, source, createdFrom, createdTo, updatedFrom, updatedTo, q, null);
+    }
 
     public LeadFilter {
         // An empty repeat of a repeatable parameter ("status=NEW&status=") binds as a null element: no status asked.
@@ -30,9 +44,11 @@ public record LeadFilter(
                 : statuses.stream().filter(Objects::nonNull).distinct().toList();
         source = blankToNull(source);
         q = blankToNull(q);
+        externalId = blankToNull(externalId);
         List<FieldProblem> problems = new ArrayList<>();
         text("source", source, problems);
         text("q", q, problems);
+        text("externalId", externalId, problems);
         date("createdFrom", createdFrom, problems);
         date("createdTo", createdTo, problems);
         date("updatedFrom", updatedFrom, problems);

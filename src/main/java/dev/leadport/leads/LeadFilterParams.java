@@ -10,7 +10,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 /**
  * The lead filter as query parameters, shared by every endpoint that takes one (leads list, export, preview):
  * {@code status} (repeatable), {@code owner} (id, username or email), {@code source}, {@code createdFrom},
- * {@code createdTo}, {@code updatedFrom}, {@code updatedTo} (dates, inclusive) and {@code q}.
+ * {@code createdTo}, {@code updatedFrom}, {@code updatedTo} (dates, inclusive), {@code q} and {@code externalId} (exact).
  */
 public record LeadFilterParams(
         List<LeadStatus> status,
@@ -20,7 +20,8 @@ public record LeadFilterParams(
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate createdTo,
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate updatedFrom,
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate updatedTo,
-        String q) {
+        String q,
+        String externalId) {
 
     /** The filter, with the owner looked up; an unknown owner is a 400 naming the parameter. */
     public LeadFilter toFilter(Users users) {
@@ -30,6 +31,6 @@ public record LeadFilterParams(
                     .map(UserAccount::id)
                     .orElseThrow(() -> new InvalidInputException("owner", "there is no user '" + owner + "'"));
         }
-        return new LeadFilter(status, ownerId, source, createdFrom, createdTo, updatedFrom, updatedTo, q);
+        return new LeadFilter(status, ownerId, source, createdFrom, createdTo, updatedFrom, updatedTo, q, externalId);
     }
 }

@@ -48,8 +48,14 @@ public final class LeadFilterSql {
         range(conditions, params, "l.created_at", "f_created", filter.createdFrom(), filter.createdTo(), zone);
         range(conditions, params, "l.updated_at", "f_updated", filter.updatedFrom(), filter.updatedTo(), zone);
         if (filter.q() != null) {
-            conditions.add(SEARCH_EXPRESSION + " like :f_q");
+            // An external id is an opaque key: found whole, as written (index lead_external_id_key), besides the text.
+            conditions.add("(" + SEARCH_EXPRESSION + " like :f_q or l.external_id = :f_q_exact)");
             params.put("f_q", "%" + escapeLike(filter.q().toLowerCase(Locale.ROOT)) + "%");
+            params.put("f_q_exact", filter.q());
+        }
+        if (filter.externalId() != null) {
+            conditions.add("l.external_id = :f_external_id");
+            params.put("f_external_id", filter.externalId());
         }
         return new SqlWhere(String.join(" and ", conditions), params);
     }

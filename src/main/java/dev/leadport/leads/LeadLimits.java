@@ -16,6 +16,8 @@ public final class LeadLimits {
     public static final int SOURCE = 100;
     public static final int NOTES = 10_000;
     public static final int CUSTOM_TEXT = 1_000;
+    /** The other system's record id: Salesforce's are 18 characters, HubSpot's digits; room for any vendor's key. */
+    public static final int EXTERNAL_ID = 255;
 
     private LeadLimits() {}
 }

@@ -21,7 +21,7 @@ class LeadRepository {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     static final String COLUMNS = "l.id, l.first_name, l.last_name, l.email, l.phone, l.phone_e164, l.company,"
-            + " l.job_title, l.status, l.source, l.owner_id, l.notes, l.custom, l.created_at, l.updated_at";
+            + " l.job_title, l.status, l.source, l.owner_id, l.notes, l.custom, l.created_at, l.updated_at, l.external_id";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -37,6 +37,19 @@ class LeadRepository {
                 .query(this::map)
                 .optional();
     }
+
+    /** The lead, live or in the recycle bin, that holds an external id (unique over both). */
+    Optional<Holder> findByExternalId(String externalId) {
+        return jdbc.sql(
+                        "select id, owner_id, deleted_at is not null as deleted from lead where external_id = :externalId")
+                .param("externalId", externalId)
+                .query((rs, n) ->
+                        new Holder(rs.getLong("id"), rs.getObject("owner_id", Long.class), rs.getBoolean("deleted")))
+                .optional();
+    }
+
+    /** The lead that holds a unique value, whose owner, and whether it is in the recycle bin. */
+    record Holder(long id, Long ownerId, boolean deleted) {}
 
     Optional<Long> findIdByEmail(String email) {
         return jdbc.sql(
@@ -114,9 +127,9 @@ class LeadRepository {
     long insert(LeadValues v) {
         return jdbc.sql("""
                         insert into lead (first_name, last_name, email, phone, phone_e164, company, job_title,
-                                          status, source, owner_id, notes, custom)
+                                          status, source, owner_id, notes, custom, external_id)
                         values (:firstName, :lastName, :email, :phone, :phoneE164, :company, :jobTitle,
-                                :status, :source, :ownerId, :notes, cast(:custom as jsonb))
+                                :status, :source, :ownerId, :notes, cast(:custom as jsonb), :externalId)
                         returning id
                         """).params(params(v)).query(Long.class).single();
     }
@@ -126,7 +139,7 @@ class LeadRepository {
                         update lead set first_name = :firstName, last_name = :lastName, email = :email,
                                phone = :phone, phone_e164 = :phoneE164, company = :company, job_title = :jobTitle,
                                status = :status, source = :source, owner_id = :ownerId, notes = :notes,
-                               custom = cast(:custom as jsonb), updated_at = now()
+                               custom = cast(:custom as jsonb), external_id = :externalId, updated_at = now()
                         where id = :id and deleted_at is null
                         """).params(params(v)).param("id", id).update();
     }
@@ -158,6 +171,7 @@ class LeadRepository {
         p.put("ownerId", v.ownerId());
         p.put("notes", v.notes());
         p.put("custom", json.writeValueAsString(v.custom()));
+        p.put("externalId", v.externalId());
         return p;
     }
 
@@ -178,7 +192,8 @@ class LeadRepository {
                         rs.getString("source"),
                         ownerId,
                         rs.getString("notes"),
-                        json.readValue(rs.getString("custom"), MAP)),
+                        json.readValue(rs.getString("custom"), MAP),
+                        rs.getString("external_id")),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant());
     }

@@ -15,4 +15,22 @@ public record LeadRequest(
         @Size(max = LeadLimits.SOURCE) String source,
         Long ownerId,
         @Size(max = LeadLimits.NOTES) String notes,
-        @Size(max = 200) Map<String, Object> custom) {}
+        @Size(max = 200) Map<String, Object> custom,
+        @Size(max = LeadLimits.EXTERNAL_ID) String externalId) {
+
+    /** A request without an external id. */
+    public LeadRequest(
+            String firstName,
+            String lastName,
+            String email,
+            String phone,
+            String company,
+            String jobTitle,
+            LeadStatus status,
+            String source,
+            Long ownerId,
+            String notes,
+            Map<String, Object> custom) {
+        this(firstName, lastName, email, phone, company, jobTitle, status, source, ownerId, notes, custom, null);
+    }
+}

@@ -64,7 +64,7 @@ public class LeadService {
             });
             return get(id, user);
         } catch (DuplicateKeyException e) {
-            throw duplicateEmail(values.email(), user);
+            throw duplicate(e, values, user);
         }
     }
 
@@ -93,7 +93,7 @@ public class LeadService {
                 }
             });
         } catch (DuplicateKeyException e) {
-            throw duplicateEmail(values.email(), user);
+            throw duplicate(e, values, user);
         }
         return get(id, user);
     }
@@ -190,6 +190,12 @@ public class LeadService {
                 throw new ForbiddenException("A REP can only own leads themselves, not assign them to others.");
             }
         }
+        String externalId = trim(r.externalId());
+        if (externalId != null && externalId.length() > LeadLimits.EXTERNAL_ID) {
+            problems.add(new FieldProblem("externalId", "longer than " + LeadLimits.EXTERNAL_ID + " characters"));
+        } else if (externalId != null && externalId.chars().anyMatch(Character::isISOControl)) {
+            problems.add(new FieldProblem("externalId", "contains a control character"));
+        }
         Map<String, Object> custom = Map.of();
         try {
             custom = customFields.check(r.custom(), true);
@@ -211,7 +217,25 @@ public class LeadService {
                 trim(r.source()),
                 ownerId,
                 trim(r.notes()),
-                custom);
+                custom,
+                externalId);
+    }
+
+    /** Which unique value another lead holds already: the external id (by its index) or else the email. */
+    private ConflictException duplicate(DuplicateKeyException e, LeadValues values, CurrentUser user) {
+        String message = String.valueOf(e.getMostSpecificCause().getMessage());
+        if (values.externalId() != null && message.contains("lead_external_id_key")) {
+            String which = repository
+                    .findByExternalId(values.externalId())
+                    .map(l -> l.deleted()
+                            ? " (a lead in the recycle bin)"
+                            : user.mayAct(l.ownerId()) ? " (lead " + l.id() + ")" : "")
+                    .orElse("");
+            return new ConflictException(
+                    "externalId",
+                    "A lead with the external id '" + values.externalId() + "' exists already" + which + ".");
+        }
+        return duplicateEmail(values.email(), user);
     }
 
     /** Names the existing lead only to a user who may see it: a REP learns nothing of another user's leads. */
@@ -235,6 +259,7 @@ public class LeadService {
         LeadValues v = l.values();
         return new Lead(
                 l.id(),
+                v.externalId(),
                 v.firstName(),
                 v.lastName(),
                 v.email(),
@@ -266,6 +291,7 @@ public class LeadService {
         m.put("ownerId", v.ownerId());
         m.put("notes", v.notes());
         m.put("custom", v.custom());
+        m.put("externalId", v.externalId());
         return m;
     }
 

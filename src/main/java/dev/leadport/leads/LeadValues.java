@@ -15,4 +15,5 @@ record LeadValues(
         String source,
         Long ownerId,
         String notes,
-        Map<String, Object> custom) {}
+        Map<String, Object> custom,
+        String externalId) {}

@@ -18,7 +18,17 @@ import org.springframework.util.MultiValueMap;
 record LeadForm(Map<String, String> values, Map<String, String> custom) {
 
     static final List<String> FIELDS = List.of(
-            "firstName", "lastName", "email", "phone", "company", "jobTitle", "status", "source", "ownerId", "notes");
+            "firstName",
+            "lastName",
+            "email",
+            "phone",
+            "company",
+            "jobTitle",
+            "status",
+            "source",
+            "ownerId",
+            "notes",
+            "externalId");
 
     static LeadForm empty(long ownerId) {
         Map<String, String> values = new LinkedHashMap<>();
@@ -39,6 +49,7 @@ record LeadForm(Map<String, String> values, Map<String, String> custom) {
         values.put("source", lead.source());
         values.put("ownerId", lead.ownerId() == null ? null : String.valueOf(lead.ownerId()));
         values.put("notes", lead.notes());
+        values.put("externalId", lead.externalId());
         Map<String, String> custom = new LinkedHashMap<>();
         lead.custom().forEach((k, v) -> custom.put(k, v == null ? null : String.valueOf(v)));
         return new LeadForm(values, custom);
@@ -102,7 +113,8 @@ record LeadForm(Map<String, String> values, Map<String, String> custom) {
                 values.get("source"),
                 owner,
                 values.get("notes"),
-                customValues);
+                customValues,
+                values.get("externalId"));
     }
 
     /** Problems by the name of the form field they belong to ({@code custom.<key>} for custom fields). */

@@ -118,9 +118,12 @@ class PageController {
     @GetMapping("/import")
     String importPage(Model model) {
         List<FieldChoice> targets = new java.util.ArrayList<>();
+        boolean keepsDates = users.current().seesAllLeads();
         for (LeadField field : LeadField.values()) {
-            if (field.importable()) {
-                targets.add(new FieldChoice(field.key(), field.label()));
+            boolean date = field == LeadField.CREATED_AT || field == LeadField.UPDATED_AT;
+            if (field.mappable() && (!date || keepsDates)) {
+                targets.add(new FieldChoice(
+                        field.key(), field == LeadField.ID ? "Leadport ID (to match by id)" : field.label()));
             }
         }
         targets.add(new FieldChoice("fullName", "Full name (split into first and last)"));

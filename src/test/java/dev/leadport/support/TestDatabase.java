@@ -68,6 +68,8 @@ public final class TestDatabase {
                 Flyway.configure()
                         .dataSource(server().jdbcUrl(building), server().user(), "")
                         .locations("classpath:db/migration")
+                        // As in application.yml: CREATE INDEX CONCURRENTLY would wait on Flyway's own lock.
+                        .configuration(java.util.Map.of("flyway.postgresql.transactional.lock", "false"))
                         .load()
                         .migrate();
                 st.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + building + "'");

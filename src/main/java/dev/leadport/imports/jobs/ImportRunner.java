@@ -224,6 +224,11 @@ public class ImportRunner {
                         "The database could not be reached for too long (" + reason + "); import again to finish."));
     }
 
+    private static LeadMerger.Rules rules(StoredJob job) {
+        return new LeadMerger.Rules(
+                job.duplicateMode(), job.options().matchBy(), job.mapping().containsValue("externalId"));
+    }
+
     /** Stages and merges one chunk with its checkpoint in one transaction; retried when PostgreSQL aborts it. */
     private long writeChunk(StoredJob job, CurrentUser actor, long fromRow, List<CheckedRow> chunk) {
         long toRow = chunk.get(chunk.size() - 1).result().row();
@@ -231,7 +236,7 @@ public class ImportRunner {
                 () -> {
                     tx.executeWithoutResult(status -> {
                         int valid = writeErrors(job.id(), chunk);
-                        Merged merged = merger.merge(job.id(), fromRow, toRow, job.duplicateMode(), actor);
+                        Merged merged = merger.merge(job.id(), fromRow, toRow, rules(job), actor);
                         long invalid = chunk.size() - valid;
                         long skipped = valid - merged.created() - merged.updated() - merged.failed();
                         long warned = chunk.stream()

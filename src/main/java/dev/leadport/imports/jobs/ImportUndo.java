@@ -65,7 +65,10 @@ public class ImportUndo {
                           company = c.before ->> 'company', job_title = c.before ->> 'job_title',
                           status = c.before ->> 'status', source = c.before ->> 'source',
                           owner_id = (c.before ->> 'owner_id')::bigint, notes = c.before ->> 'notes',
-                          custom = coalesce(c.before -> 'custom', '{}'::jsonb), updated_at = now()
+                          custom = coalesce(c.before -> 'custom', '{}'::jsonb),
+                          email = c.before ->> 'email', external_id = c.before ->> 'external_id',
+                          created_at = coalesce((c.before ->> 'created_at')::timestamptz, l.created_at),
+                          updated_at = now()
                         from import_lead_change c
                         where c.import_id = :id and c.action = 'UPDATED' and l.id = c.lead_id
                           and l.deleted_at is null and l.updated_at = c.changed_at

@@ -87,6 +87,26 @@ public final class ColumnMapper {
     private static final ColumnTarget EMAIL = ColumnTarget.field(LeadField.EMAIL);
     private static final ColumnTarget PHONE = ColumnTarget.field(LeadField.PHONE);
     private static final ColumnTarget COMPANY = ColumnTarget.field(LeadField.COMPANY);
+    private static final ColumnTarget EXTERNAL_ID = ColumnTarget.field(LeadField.EXTERNAL_ID);
+    private static final ColumnTarget LEADPORT_ID = ColumnTarget.field(LeadField.ID);
+    /**
+     * Headers only Leadport's own export writes (its labels and keys, exactly as written): a file with two of them is
+     * one of its exports, whose "ID" column is Leadport's id rather than another system's.
+     */
+    private static final Set<String> OWN_EXPORT_HEADERS = Set.of(
+            "First name",
+            "Last name",
+            "Job title",
+            "Created at",
+            "Updated at",
+            "External ID",
+            "firstName",
+            "lastName",
+            "jobTitle",
+            "createdAt",
+            "updatedAt",
+            "externalId");
+
     private static final Set<ColumnTarget> SEVERAL_COLUMNS = Set.of(EMAIL, PHONE);
     /** Fields that hold names, which a column of identifiers never fills. */
     private static final Set<ColumnTarget> NAMES = Set.of(
@@ -157,7 +177,28 @@ public final class ColumnMapper {
                 .thenComparing(Comparator.comparingDouble(Candidate::score).reversed())
                 .thenComparingInt(Candidate::column)
                 .thenComparingInt(Candidate::order));
-        return assign(headers, candidates);
+        return leadportIds(headers, assign(headers, candidates));
+    }
+
+    /** In Leadport's own export the column "ID" (or "id") is Leadport's id: an import by id matches on it. */
+    private static ColumnMapping leadportIds(List<String> headers, ColumnMapping mapping) {
+        long own = headers.stream().filter(OWN_EXPORT_HEADERS::contains).count();
+        if (own < 2) {
+            return mapping;
+        }
+        ColumnMapping result = mapping;
+        for (ColumnMapping.Column column : mapping.columns()) {
+            // Its "External ID" column keeps that name even when empty, where a filled "ID" would have taken it.
+            if (column.header().equals("External ID") || column.header().equals("externalId")) {
+                result = result.with(column.index(), EXTERNAL_ID);
+            }
+        }
+        for (ColumnMapping.Column column : mapping.columns()) {
+            if (HeaderNames.compact(column.header()).equals("id")) {
+                result = result.with(column.index(), LEADPORT_ID);
+            }
+        }
+        return result;
     }
 
     /** Whether the values (when there are enough of them) let the header's target stand. */
@@ -169,6 +210,9 @@ public final class ColumnMapper {
             boolean identifier,
             List<String> words) {
         boolean contact = target.equals(EMAIL) || target.equals(PHONE);
+        if (target.equals(EXTERNAL_ID)) {
+            return true;
+        }
         if (identifier && (!contact || profile.isFilled() && contactShare(target, profile) < MOSTLY)) {
             // "AccountId" is no company and "OwnerId" no owner; "Email ID" is an email when its values are.
             return false;

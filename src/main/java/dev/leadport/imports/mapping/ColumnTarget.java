@@ -28,8 +28,8 @@ public record ColumnTarget(Kind kind, String key) {
     }
 
     public static ColumnTarget field(LeadField field) {
-        if (!field.importable()) {
-            throw new IllegalArgumentException(field.key() + " is not importable");
+        if (!field.mappable()) {
+            throw new IllegalArgumentException(field.key() + " is not mappable");
         }
         return new ColumnTarget(Kind.FIELD, field.key());
     }

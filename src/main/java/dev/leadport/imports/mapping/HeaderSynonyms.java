@@ -267,6 +267,25 @@ final class HeaderSynonyms {
                         "姓名",
                         "이름",
                         "성명"));
+        // The other system's record id; "Id" is Salesforce's, and Leadport's own export's "ID" is told apart by the
+        // mapper (its other headers are Leadport's own).
+        synonyms.put(
+                ColumnTarget.field(LeadField.EXTERNAL_ID),
+                List.of(
+                        "id",
+                        "record id",
+                        "salesforce id",
+                        "sfdc id",
+                        "hubspot id",
+                        "hubspot record id",
+                        "contact id",
+                        "lead id",
+                        "crm id",
+                        "zoho id",
+                        "pipedrive id",
+                        "person id",
+                        "source id",
+                        "external key"));
         // Read for the phone region of its row; a custom field called country takes the column first.
         synonyms.put(
                 ColumnTarget.COUNTRY,

@@ -2,6 +2,7 @@ package dev.leadport.imports.pipeline;
 
 import dev.leadport.imports.ImportRequestOptions;
 import dev.leadport.imports.ImportsProperties;
+import dev.leadport.imports.MatchKey;
 import dev.leadport.imports.mapping.ColumnMapper;
 import dev.leadport.imports.mapping.ColumnMapping;
 import dev.leadport.imports.mapping.ColumnTarget;
@@ -91,6 +92,7 @@ public class ImportSettingsFactory {
                 columns = override(
                         mapper(specs, options, actor).suggest(headers, preview.rows()), headers, mapping, specs);
             }
+            columns = datesFor(columns, mapping, actor);
             ImportRequestOptions effective = options;
             if (remembered.isPresent() && (applied || mapping != null && !mapping.isEmpty())) {
                 // The saved value maps apply under the user's own, also when the user sent the columns themselves.
@@ -144,6 +146,8 @@ public class ImportSettingsFactory {
             boolean published)
             throws IOException, UnreadableFileException {
         specs = withNewOptions(specs, requested.newOptions(), actor);
+        columns = idsOnlyToMatch(columns, requested.matchBy());
+        requireMatchKeyColumn(columns, requested.matchBy());
         OwnerResolver owners = new OwnerResolver(users.all(), actor);
         ImportOptions options = options(requested, specs, owners);
         ReadOptions read = readOptions(requested);
@@ -151,6 +155,63 @@ public class ImportSettingsFactory {
             options = options.withDateOrder(dateOrder(file, read, columns, specs));
         }
         return new ImportSettings(columns, options, specs, owners, read, saved, published, requested);
+    }
+
+    private static final List<ColumnTarget> DATES =
+            List.of(ColumnTarget.field(LeadField.CREATED_AT), ColumnTarget.field(LeadField.UPDATED_AT));
+
+    /**
+     * Original dates are kept by an ADMIN or MANAGER only: a REP who maps a column to createdAt or updatedAt is refused
+     * (403), and a saved or published mapping that does is applied to a REP's file without those columns.
+     */
+    private static ColumnMapping datesFor(ColumnMapping columns, Map<String, String> given, CurrentUser actor) {
+        if (actor.seesAllLeads()) {
+            return columns;
+        }
+        if (given != null) {
+            for (Map.Entry<String, String> entry : given.entrySet()) {
+                if (DATES.stream()
+                        .anyMatch(d -> d.key()
+                                .equalsIgnoreCase(
+                                        String.valueOf(entry.getValue()).strip()))) {
+                    throw new ForbiddenException("Only an ADMIN or MANAGER can import original dates: column '"
+                            + entry.getKey() + "' is mapped to "
+                            + entry.getValue().strip()
+                            + "; map it to ignore to import the rest.");
+                }
+            }
+        }
+        ColumnMapping result = columns;
+        for (ColumnMapping.Column column : columns.columns()) {
+            if (DATES.contains(column.target())) {
+                result = result.with(column.index(), ColumnTarget.IGNORE);
+            }
+        }
+        return result;
+    }
+
+    /** Leadport's id is read only as the key of an import by id; else its column is left out. */
+    private static ColumnMapping idsOnlyToMatch(ColumnMapping columns, MatchKey key) {
+        ColumnTarget id = ColumnTarget.field(LeadField.ID);
+        return key == MatchKey.ID || columns.columnFor(id).isEmpty()
+                ? columns
+                : columns.with(columns.columnFor(id).orElseThrow().index(), ColumnTarget.IGNORE);
+    }
+
+    /** Matching by id or external id needs the column that holds it. */
+    private static void requireMatchKeyColumn(ColumnMapping columns, MatchKey key) {
+        LeadField field = switch (key) {
+            case EMAIL -> null;
+            case ID -> LeadField.ID;
+            case EXTERNAL_ID -> LeadField.EXTERNAL_ID;
+        };
+        if (field != null && columns.columnFor(ColumnTarget.field(field)).isEmpty()) {
+            throw new InvalidInputException(
+                    "matchBy",
+                    "matchBy=" + key + " needs a column mapped to " + field.key() + " (the file maps none; set it in"
+                            + " mapping, e.g. {\"" + (key == MatchKey.ID ? "ID" : "Record ID") + "\": \""
+                            + field.key() + "\"})");
+        }
     }
 
     /** A mapper that reads the values too, judging fixed-value targets by this import's own rules. */
@@ -165,9 +226,11 @@ public class ImportSettingsFactory {
     DateOrder dateOrder(Path file, ReadOptions read, ColumnMapping columns, List<CustomFieldSpec> specs)
             throws IOException, UnreadableFileException {
         List<Integer> dateColumns = columns.columns().stream()
-                .filter(c -> c.target().kind() == ColumnTarget.Kind.CUSTOM)
-                .filter(c -> specs.stream()
-                        .anyMatch(s -> s.key().equals(c.target().key()) && s.type() == CustomFieldSpec.Type.DATE))
+                .filter(c -> DATES.contains(c.target())
+                        || c.target().kind() == ColumnTarget.Kind.CUSTOM
+                                && specs.stream()
+                                        .anyMatch(s -> s.key().equals(c.target().key())
+                                                && s.type() == CustomFieldSpec.Type.DATE))
                 .map(ColumnMapping.Column::index)
                 .toList();
         if (dateColumns.isEmpty()) {
@@ -259,7 +322,7 @@ public class ImportSettingsFactory {
         if (custom.isPresent()) {
             return ColumnTarget.custom(custom.get().key());
         }
-        Optional<LeadField> field = LeadField.byKey(t).filter(LeadField::importable);
+        Optional<LeadField> field = LeadField.byKey(t).filter(LeadField::mappable);
         if (field.isPresent()) {
             return ColumnTarget.field(field.get());
         }
@@ -290,7 +353,7 @@ public class ImportSettingsFactory {
         return String.join(
                 ", ",
                 java.util.Arrays.stream(LeadField.values())
-                        .filter(LeadField::importable)
+                        .filter(LeadField::mappable)
                         .map(LeadField::key)
                         .toList());
     }

@@ -2,6 +2,7 @@ package dev.leadport.imports.pipeline;
 
 import dev.leadport.imports.RowProblem;
 import dev.leadport.imports.validation.LeadDraft;
+import dev.leadport.leads.LeadsProperties;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -28,15 +29,18 @@ import tools.jackson.databind.json.JsonMapper;
 public class StagingWriter {
 
     private static final String STAGING_COPY = "copy import_staging (import_id, row_number, email_key, first_name,"
-            + " last_name, email, phone, phone_e164, company, job_title, status, source, owner_id, notes, custom)"
-            + " from stdin";
+            + " last_name, email, phone, phone_e164, company, job_title, status, source, owner_id, notes, custom,"
+            + " match_id, external_id, created_at, updated_at) from stdin";
     private static final String ERROR_COPY =
             "copy import_row_error (import_id, row_number, kind, columns, message) from stdin";
 
     private final JsonMapper json;
+    /** Original dates are days; each lands at the start of its day in the leads' time zone, as the date filters read. */
+    private final String dayStart;
 
-    StagingWriter(JsonMapper json) {
+    StagingWriter(JsonMapper json, LeadsProperties leads) {
         this.json = json;
+        this.dayStart = " 00:00:00 " + leads.timeZone().getId();
     }
 
     /** Stages the chunk's valid rows; returns how many there were. */
@@ -117,6 +121,10 @@ public class StagingWriter {
                 .add(row.ownerId())
                 .add(d.notes())
                 .add(d.customFields().isEmpty() ? null : json.writeValueAsString(storedForm(d.customFields())))
+                .add(d.leadId())
+                .add(d.externalId())
+                .add(d.createdOn() == null ? null : d.createdOn() + dayStart)
+                .add(d.updatedOn() == null ? null : d.updatedOn() + dayStart)
                 .endLine();
     }
 

@@ -16,6 +16,7 @@ import dev.leadport.leads.LeadLimits;
 import dev.leadport.leads.LeadStatus;
 import dev.leadport.leads.Parsed;
 import dev.leadport.leads.PhoneNumber;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -129,9 +130,17 @@ public final class RowValidator {
             phone = reading.parse(ColumnTarget.field(LeadField.PHONE), phoneText, phoneParser, phoneKind);
         }
         reading.contactSeen |= phoneText != null;
-        reading.requireEmailOrPhone();
+        // A row matched by Leadport's id names a lead that has its contact already; it is never created.
+        Long leadId = reading.parsed(LeadField.ID, RowValidator::leadId, null);
+        if (leadId == null) {
+            reading.requireEmailOrPhone();
+        }
         // An empty, unknown or "leave empty" status is null: a new lead is NEW, an updated one keeps its status.
         LeadStatus status = reading.parsed(LeadField.STATUS, statuses::parse, WarningKind.STATUS);
+        // Keys and original dates are no secondary values: one that cannot be read fails its row.
+        Function<String, Parsed<LocalDate>> date = text -> DateText.parse(text, options.dateOrder());
+        LocalDate createdOn = reading.parsed(LeadField.CREATED_AT, date, null);
+        LocalDate updatedOn = reading.parsed(LeadField.UPDATED_AT, date, null);
         LeadDraft lead = new LeadDraft(
                 firstName,
                 lastName,
@@ -146,8 +155,22 @@ public final class RowValidator {
                 reading.text(LeadField.SOURCE),
                 reading.text(LeadField.OWNER),
                 reading.text(LeadField.NOTES),
-                reading.customValues());
+                reading.customValues(),
+                leadId,
+                reading.text(LeadField.EXTERNAL_ID),
+                createdOn,
+                updatedOn);
         return new RowResult(row.rowNumber(), row.fields(), lead, reading.problems);
+    }
+
+    private static Parsed<Long> leadId(String text) {
+        if (text.length() <= 18 && text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            long id = Long.parseLong(text);
+            if (id > 0) {
+                return Parsed.valid(id);
+            }
+        }
+        return Parsed.invalid("not a Leadport lead id (a whole number such as 1042, as Leadport's export writes it)");
     }
 
     /** The reading of one row: values looked up by target, problems collected on the way. */
@@ -400,6 +423,10 @@ public final class RowValidator {
         lengths.put(LeadField.SOURCE, LeadLimits.SOURCE);
         lengths.put(LeadField.OWNER, 254);
         lengths.put(LeadField.NOTES, LeadLimits.NOTES);
+        lengths.put(LeadField.EXTERNAL_ID, LeadLimits.EXTERNAL_ID);
+        lengths.put(LeadField.ID, 40);
+        lengths.put(LeadField.CREATED_AT, 100);
+        lengths.put(LeadField.UPDATED_AT, 100);
         return Map.copyOf(lengths);
     }
 }
