@@ -24,6 +24,7 @@ final class ExportCommand {
                     "updated-from",
                     "updated-to",
                     "q",
+                    "external-id",
                     "fields",
                     "format",
                     "header",
@@ -74,6 +75,7 @@ final class ExportCommand {
             query.add(entry(date.getValue(), date(a, date.getKey())));
         }
         query.add(entry("q", a.value("q").orElse(null)));
+        query.add(entry("externalId", a.value("external-id").orElse(null)));
         query.add(entry("fields", a.value("fields").orElse(null)));
         query.add(entry("format", format(a, target)));
         query.add(entry("header", a.value("header").orElse(null)));

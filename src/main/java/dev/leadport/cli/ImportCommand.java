@@ -20,7 +20,15 @@ import tools.jackson.databind.JsonNode;
 final class ImportCommand {
 
     static final Arguments.Spec SPEC = new Arguments.Spec(
-            Set.of("mapping", "duplicate-mode", "default-region", "date-order", "encoding", "header-row", "poll-ms"),
+            Set.of(
+                    "mapping",
+                    "duplicate-mode",
+                    "match-by",
+                    "default-region",
+                    "date-order",
+                    "encoding",
+                    "header-row",
+                    "poll-ms"),
             Set.of(),
             Set.of("dry-run", "wait", "allow-errors"));
 
@@ -63,6 +71,9 @@ final class ImportCommand {
         }
         a.value("duplicate-mode")
                 .ifPresent(m -> fields.put("duplicateMode", m.strip().toUpperCase(Locale.ROOT)));
+        a.value("match-by")
+                .ifPresent(m ->
+                        fields.put("matchBy", m.strip().toUpperCase(Locale.ROOT).replace('-', '_')));
         a.value("default-region").ifPresent(r -> fields.put("defaultRegion", r.strip()));
         a.value("date-order").ifPresent(d -> fields.put("dateOrder", d.strip().toUpperCase(Locale.ROOT)));
         a.value("encoding").ifPresent(e -> fields.put("encoding", e.strip()));

@@ -9,11 +9,13 @@ final class Usage {
             Usage: leadport COMMAND [OPTIONS]
 
               export --out FILE [--status S]... [--owner O] [--source S] [--created-from D] [--created-to D]
-                     [--updated-from D] [--updated-to D] [--q TEXT] [--fields a,b,...] [--format csv|xlsx]
+                     [--updated-from D] [--updated-to D] [--q TEXT] [--external-id X] [--fields a,b,...]
+                     [--format csv|xlsx]
                      [--header labels|keys] [--bom]
                   Exports the leads the filters select. The file appears only once complete.
 
               import FILE [--wait] [--dry-run] [--mapping MAPPING.json] [--duplicate-mode SKIP|UPDATE|CREATE]
+                     [--match-by email|id|external-id]
                      [--default-region R] [--date-order DMY|MDY|AUTO] [--encoding E] [--header-row N]
                      [--allow-errors] [--poll-ms N]
                   Imports a CSV or XLSX file. With --wait it prints progress until the job ends and writes

@@ -352,4 +352,44 @@ class LeadportCliTest extends ApiTestBase {
         assertThat(imports.out().lines().skip(1)).isNotEmpty().allMatch(line -> line.contains(" IMPORT"));
         assertThat(badType.exit()).isEqualTo(2);
     }
+
+    @Test
+    void anExportedFileEditedAndImportedByIdUpdatesThoseLeadsAndTheSuccessFileNamesThem() throws IOException {
+        String tag = unique("climatch");
+        List<Long> ids = createTaggedLeads(as("manager"), tag, 2);
+        String token = token("manager", "READ", "IMPORT", "EXPORT");
+        Path exported = dir.resolve("by-id.csv");
+        assertThat(cli(token, "export", "--source", tag, "--fields", "id,email", "--out", exported.toString())
+                        .exit())
+                .isZero();
+        Files.writeString(exported, Files.readString(exported).replace(tag + "-", "moved-" + tag + "-"));
+
+        Path mapping = file("by-id.json", "{\"ID\": \"id\", \"Email\": \"email\"}");
+
+        Run run = cli(
+                token,
+                "import",
+                exported.toString(),
+                "--mapping",
+                mapping.toString(),
+                "--match-by",
+                "id",
+                "--duplicate-mode",
+                "update",
+                "--wait",
+                "--poll-ms",
+                "50");
+
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("created 0, updated 2, skipped 0, failed 0");
+        for (long id : ids) {
+            assertThat(as("manager").get("/api/leads/" + id).json().get("email").asString())
+                    .startsWith("moved-");
+        }
+        List<String> success = Files.readAllLines(dir.resolve("by-id.csv.success.csv"));
+        assertThat(success).hasSize(3);
+        for (long id : ids) {
+            assertThat(success).anyMatch(line -> line.endsWith("," + id + ",UPDATED," + id));
+        }
+    }
 }
