@@ -36,24 +36,15 @@ final class BulkCommand {
         a.noPositional();
         Path idsFile = Path.of(a.required("ids"));
         long pollMillis = Jobs.pollMillis(a);
+        List<String> ids = IdsFile.read(idsFile);
         Map<String, Object> body = body(operation, a);
-        body.put("ids", IdsFile.read(idsFile));
+        body.put("ids", ids);
         String path = "api/leads/bulk/" + operation + (a.flag("dry-run") ? "?dryRun=true" : "");
 
-        JsonNode operationView = server.post(path, body);
-        long id = operationView.path("operationId").asLong();
+        JsonNode started = server.post(path, body);
+        long id = started.path("operationId").asLong();
         String name = "bulk " + operation + " " + id + (a.flag("dry-run") ? " (dry run)" : "");
-        out.println(name + ": " + progress(operationView));
-        String last = progress(operationView);
-        while (!Jobs.isFinal(operationView.path("status").asString())) {
-            Jobs.pause(pollMillis);
-            operationView = server.get("api/leads/bulk/" + id + "?results=0");
-            String line = progress(operationView);
-            if (!line.equals(last)) {
-                out.println(name + ": " + line);
-                last = line;
-            }
-        }
+        JsonNode operationView = follow(name, started, pollMillis);
         // A dry run's results do not replace those of the real run.
         Path results = ImportCommand.sibling(idsFile, a.flag("dry-run") ? ".dry-run.results.csv" : ".results.csv");
         server.download("api/leads/bulk/" + id + "/results.csv", results);
@@ -72,6 +63,24 @@ final class BulkCommand {
             throw CliFailure.jobFailed(name + ": " + Jobs.count(failed, "id") + " failed (see " + results + ")");
         }
         return 0;
+    }
+
+    /** Prints the operation's progress whenever it changes until it ends (at once for a small one) and returns it. */
+    private JsonNode follow(String name, JsonNode started, long pollMillis) throws CliFailure {
+        JsonNode operation = started;
+        String last = progress(operation);
+        out.println(name + ": " + last);
+        while (!Jobs.isFinal(operation.path("status").asString())) {
+            Jobs.pause(pollMillis);
+            operation =
+                    server.get("api/leads/bulk/" + operation.path("operationId").asLong() + "?results=0");
+            String line = progress(operation);
+            if (!line.equals(last)) {
+                out.println(name + ": " + line);
+                last = line;
+            }
+        }
+        return operation;
     }
 
     /** The request body without the ids: the changes of an update, the owner of an assign. */

@@ -126,14 +126,64 @@ class ClientAgainstStubServerTest {
         assertThat(dir.resolve("big.csv.success.csv")).doesNotExist();
     }
 
+    @Test
+    void aBulkOperationRunAsAJobIsFollowedUntilItEndsAndItsFailureExitsOne() throws IOException {
+        Map<String, String> answers = new ConcurrentHashMap<>();
+        answers.put(
+                "POST /api/leads/bulk/update",
+                "202 {\"operationId\": 9, \"status\": \"QUEUED\", \"processed\": 0,"
+                        + " \"totals\": {\"requested\": 20000, \"pending\": 20000}}");
+        answers.put(
+                "GET /api/leads/bulk/9",
+                "200 {\"operationId\": 9, \"status\": \"RUNNING\", \"processed\": 5000,"
+                        + " \"totals\": {\"requested\": 20000, \"updated\": 5000, \"pending\": 15000}}"
+                        + "|200 {\"operationId\": 9, \"status\": \"FAILED\", \"processed\": 5000,"
+                        + " \"error\": \"The database stayed away.\","
+                        + " \"totals\": {\"requested\": 20000, \"updated\": 5000, \"pending\": 15000}}");
+        answers.put("GET /api/leads/bulk/9/results.csv", "200 id,result,message\r\n1,UPDATED,\r\n");
+        stub = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        stub.createContext("/", exchange -> answer(exchange, answers));
+        stub.start();
+        Path ids = dir.resolve("ids.txt");
+        Files.writeString(ids, "1\n2\n");
+
+        Run run = cli(
+                stub.getAddress().getPort(),
+                "bulk",
+                "update",
+                "--ids",
+                ids.toString(),
+                "--status",
+                "LOST",
+                "--poll-ms",
+                "10");
+
+        assertThat(run.exit()).as(run.toString()).isEqualTo(1);
+        assertThat(run.out())
+                .contains("bulk update 9: QUEUED (0 of 20000 ids; pending 20000)\n")
+                .contains("bulk update 9: RUNNING (5000 of 20000 ids; updated 5000; pending 15000)\n")
+                .contains("bulk update 9: FAILED (5000 of 20000 ids; updated 5000; pending 15000)\n")
+                .contains("Results per id: " + dir.resolve("ids.txt.results.csv"));
+        assertThat(run.err()).isEqualTo("leadport: bulk update 9 failed: The database stayed away.\n");
+        assertThat(dir.resolve("ids.txt.results.csv")).content().startsWith("id,result,message");
+    }
+
+    /** Answers by method and path; several answers separated by | are given in turn, the last one from then on. */
     private static void answer(HttpExchange exchange, Map<String, String> answers) throws IOException {
         String key =
                 exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
         exchange.getRequestBody().readAllBytes();
-        String answer = answers.getOrDefault(
-                key,
-                "404 {\"title\": \"Not found\", \"status\": 404, \"detail\": \"There is nothing at "
-                        + exchange.getRequestURI().getPath() + ".\"}");
+        String queued = answers.get(key);
+        if (queued != null && queued.contains("|")) {
+            answers.put(key, queued.substring(queued.indexOf('|') + 1));
+            queued = queued.substring(0, queued.indexOf('|'));
+        }
+        String answer = queued != null
+                ? queued
+                : answers.getOrDefault(
+                        key,
+                        "404 {\"title\": \"Not found\", \"status\": 404, \"detail\": \"There is nothing at "
+                                + exchange.getRequestURI().getPath() + ".\"}");
         int status = Integer.parseInt(answer.substring(0, 3));
         byte[] body = answer.substring(4).getBytes(StandardCharsets.UTF_8);
         boolean json = answer.charAt(4) == '{';
