@@ -33,7 +33,8 @@ class ArchitectureTest {
             "users",
             "shared",
             "web",
-            "webhooks");
+            "webhooks",
+            "cli");
 
     /** The kernel every module builds on: its sub-packages (db, events, files, web) are all meant for use. */
     private static final Set<String> KERNEL = Set.of("shared");
@@ -109,6 +110,35 @@ class ArchitectureTest {
         String rest = packageName.substring(base.length() + 1);
         int dot = rest.indexOf('.');
         return dot < 0 ? rest : rest.substring(0, dot);
+    }
+
+    /** The command-line client is a client of the HTTP API: no other module's code, no Spring, only the JDK's. */
+    @Test
+    void theCommandLineClientTalksToTheServerOnlyOverHttp() {
+        talksHttpOnly("dev.leadport.cli").check(CLASSES);
+    }
+
+    @Test
+    void theHttpOnlyRuleFailsOnAClientThatUsesAModuleOrSpring() {
+        JavaClasses fixture = new ClassFileImporter().importPackages("dev.leadport.archfixture.client");
+
+        EvaluationResult result =
+                talksHttpOnly("dev.leadport.archfixture.client").evaluate(fixture);
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().getDetails())
+                .anyMatch(line -> line.contains("dev.leadport.leads.LeadStatus"))
+                .anyMatch(line -> line.contains("org.springframework.http.HttpStatus"));
+    }
+
+    private static ArchRule talksHttpOnly(String clientPackage) {
+        return classes()
+                .that()
+                .resideInAPackage(clientPackage + "..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(clientPackage + "..", "java..", "tools.jackson..", "de.siegmar.fastcsv..")
+                .because("it runs without the application and talks to any Leadport server over HTTP");
     }
 
     @Test

@@ -35,6 +35,8 @@ class ExportModuleWriter implements ScheduledExportWriter {
                     "A field of this schedule no longer exists (" + e.getMessage() + "); edit the schedule's fields.",
                     e);
         }
-        return exports.writeUnrecorded(export, request.user(), out);
+        return request.changedSince() == null
+                ? exports.writeUnrecorded(export, request.user(), out)
+                : exports.writeUnrecordedChangedSince(export, request.user(), request.changedSince(), out);
     }
 }

@@ -1,15 +1,19 @@
 package dev.leadport.schedules;
 
+import dev.leadport.shared.InvalidInputException;
 import dev.leadport.shared.NotFoundException;
 import dev.leadport.shared.files.FileStore;
 import dev.leadport.shared.files.StoredFile;
 import dev.leadport.users.CurrentUser;
 import dev.leadport.users.Users;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -22,6 +26,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -31,6 +36,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/leads/import-export/schedules")
 class ScheduleController {
+
+    static final String DESTINATIONS = """
+            Without a destination the file is mailed to the recipients (or the owner). With one it is uploaded:
+            `"destination": {"type": "SFTP", "host": "sftp.example.com", "port": 22, "username": "leadport",
+            "password": "...", "folder": "/incoming", "hostKey": "SHA256:..."}` (or `privateKey` in PEM or OpenSSH
+            form, with `passphrase`). `hostKey` is the server key's SHA-256 fingerprint and is required. Or
+            `"destination": {"type": "HTTPS", "url": "https://crm.example.com/in/{file}", "method": "PUT",
+            "headers": {"Authorization": "Bearer ..."}}`: the file is the request body. Secrets (and header values) are
+            write-only: answers show `passwordSet`, `privateKeySet` and header names. `"delta": true` makes each run
+            export only the leads created or changed since the last delivered run, and list the leads deleted since
+            in a second file (`<name>-deleted.csv`; `?part=deleted` on the run's file). REPs may use destinations only on the hosts of
+            `leadport.schedules.rep-destination-hosts`. Bad fields answer 400 naming `destination.<field>`.""";
 
     private final ScheduleService service;
     private final ScheduleRepository repository;
@@ -53,6 +70,7 @@ class ScheduleController {
     }
 
     @PostMapping
+    @Operation(description = DESTINATIONS)
     ResponseEntity<ExportSchedule> create(@RequestBody ScheduleService.ScheduleRequest request) {
         ExportSchedule created = service.create(request, users.current());
         return ResponseEntity.created(URI.create("/api/leads/import-export/schedules/" + created.id()))
@@ -65,6 +83,12 @@ class ScheduleController {
     }
 
     @PutMapping("/{id}")
+    @Operation(
+            description =
+                    "Replaces the schedule's settings, except that a `destination` or `delta` left out keeps its"
+                            + " value (`{\"type\": \"MAIL\"}` and `false` turn them off). A destination's secrets"
+                            + " may be left out to keep the stored"
+                            + " ones while the server stays the same (SFTP: host, port and username; HTTPS: scheme, host and port).")
     ExportSchedule update(@PathVariable long id, @RequestBody ScheduleService.ScheduleRequest request) {
         return service.update(id, request, users.current());
     }
@@ -93,16 +117,30 @@ class ScheduleController {
     }
 
     @GetMapping("/{id}/runs/{runId}/file")
-    ResponseEntity<InputStreamResource> file(@PathVariable long id, @PathVariable long runId) {
+    @Operation(
+            description =
+                    "The run's file; with `part=deleted`, a delta run's list of the leads deleted since the"
+                            + " previous delivered run (CSV: id, email, deleted_at). Example: `curl -u admin:admin -o"
+                            + " deleted.csv 'http://localhost:8080/api/leads/import-export/schedules/5/runs/9/file?part=deleted'`")
+    ResponseEntity<InputStreamResource> file(
+            @PathVariable long id,
+            @PathVariable long runId,
+            @Parameter(description = "leads (default) or deleted") @RequestParam(defaultValue = "leads") String part) {
+        if (!part.equals("leads") && !part.equals("deleted")) {
+            throw new InvalidInputException("part", "'" + part + "' is not one of [leads, deleted]");
+        }
         CurrentUser user = users.current();
         service.get(id, user);
         ScheduleRun run = repository
                 .run(id, runId)
                 .orElseThrow(() -> new NotFoundException("Schedule " + id + " has no run " + runId + "."));
-        if (run.fileId() == null) {
-            throw new NotFoundException("Run " + runId + " has no file (status " + run.status() + ").");
+        UUID fileId = part.equals("deleted") ? run.deletedFileId() : run.fileId();
+        if (fileId == null) {
+            throw new NotFoundException("Run " + runId + " has no "
+                    + (part.equals("deleted") ? "list of deleted leads (it is not a delivered delta run)" : "file")
+                    + " (status " + run.status() + ").");
         }
-        StoredFile file = files.find(run.fileId())
+        StoredFile file = files.find(fileId)
                 .filter(f -> f.expiresAt() == null || f.expiresAt().isAfter(clock.instant()))
                 .orElseThrow(() -> new NotFoundException(
                         "The file of run " + runId + " has expired; files are kept for a limited time."));

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * What keeps schedules from being a way to flood storage or mailboxes: a recurrence may not run more often than
  * {@code leadport.schedules.min-interval} (each run stores a file for weeks and may mail it), one user owns at most
- * {@code max-per-user} schedules, and a REP may mail only their own address or the organisation's domains.
+ * {@code max-per-user} schedules, and a REP may mail only their own address or the organisation's domains and may
+ * deliver by SFTP or HTTPS only to the hosts of {@code rep-destination-hosts} (none by default).
  */
 @Component
 class ScheduleLimits {
@@ -51,6 +52,9 @@ class ScheduleLimits {
         }
         if (!user.seesAllLeads()) {
             recipientsOfARep(schedule.recipients(), user, problems);
+            if (schedule.destination() != null) {
+                destinationOfARep(schedule.destination().destination(), problems);
+            }
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -89,6 +93,21 @@ class ScheduleLimits {
                                         + (own == null ? " (set one in your profile)" : " (" + own + ")")
                                 : "a REP may send scheduled exports only to their own address or to " + domains));
             }
+        }
+    }
+
+    private void destinationOfARep(Destination destination, List<FieldProblem> problems) {
+        List<String> hosts = properties.repDestinationHosts().stream()
+                .map(d -> d.strip().toLowerCase(Locale.ROOT))
+                .toList();
+        String host = destination.targetHost().toLowerCase(Locale.ROOT);
+        if (hosts.stream().noneMatch(h -> host.equals(h) || host.endsWith("." + h))) {
+            problems.add(new FieldProblem(
+                    destination.type() == Destination.Type.SFTP ? "destination.host" : "destination.url",
+                    hosts.isEmpty()
+                            ? "a REP may not deliver scheduled exports by " + destination.type()
+                                    + "; ask a manager, or an admin to allow hosts (leadport.schedules.rep-destination-hosts)"
+                            : "a REP may deliver scheduled exports only to " + hosts));
         }
     }
 

@@ -37,10 +37,11 @@ class ScheduleRepository {
     long insert(long ownerId, ScheduleService.Checked s, Instant nextRun, Instant now) {
         return bind(jdbc.sql("""
                         insert into export_schedule (owner_id, name, filter, fields, format, recurrence_type, at_time,
-                          days_of_week, day_of_month, cron, time_zone, recipients, paused, next_run_at, created_at,
-                          updated_at)
+                          days_of_week, day_of_month, cron, time_zone, recipients, destination, destination_secrets,
+                          delta, paused, next_run_at, created_at, updated_at)
                         values (:owner, :name, cast(:filter as jsonb), cast(:fields as jsonb), :format, :type, :time,
-                          :days, :dom, :cron, :zone, cast(:recipients as jsonb), false, :next, :now, :now)
+                          :days, :dom, :cron, :zone, cast(:recipients as jsonb), cast(:destination as jsonb),
+                          cast(:secrets as jsonb), :delta, false, :next, :now, :now)
                         returning id
                         """), s)
                 .param("owner", ownerId)
@@ -50,14 +51,19 @@ class ScheduleRepository {
                 .single();
     }
 
-    void update(long id, ScheduleService.Checked s, Instant nextRun, Instant now) {
+    /** Changes the schedule; {@code resetWatermark} makes its next delta run export every lead again. */
+    void update(long id, ScheduleService.Checked s, Instant nextRun, Instant now, boolean resetWatermark) {
         bind(jdbc.sql("""
                         update export_schedule set name = :name, filter = cast(:filter as jsonb),
                           fields = cast(:fields as jsonb), format = :format, recurrence_type = :type, at_time = :time,
                           days_of_week = :days, day_of_month = :dom, cron = :cron, time_zone = :zone,
-                          recipients = cast(:recipients as jsonb), next_run_at = :next, updated_at = :now
+                          recipients = cast(:recipients as jsonb), destination = cast(:destination as jsonb),
+                          destination_secrets = cast(:secrets as jsonb), delta = :delta,
+                          delta_since = case when :reset then null else delta_since end, next_run_at = :next,
+                          updated_at = :now
                         where id = :id
                         """), s)
+                .param("reset", resetWatermark)
                 .param("id", id)
                 .param("next", ts(nextRun))
                 .param("now", ts(now))
@@ -66,6 +72,7 @@ class ScheduleRepository {
 
     private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, ScheduleService.Checked s) {
         Recurrence r = s.recurrence();
+        DestinationRules.Checked d = s.destination();
         return spec.param("name", s.name())
                 .param("filter", json.writeValueAsString(s.filter()))
                 .param("fields", json.writeValueAsString(s.fields()))
@@ -85,7 +92,23 @@ class ScheduleRepository {
                 .param("dom", r.dayOfMonth())
                 .param("cron", r.cron())
                 .param("zone", s.zone().getId())
-                .param("recipients", json.writeValueAsString(s.recipients()));
+                .param("recipients", json.writeValueAsString(s.recipients()))
+                .param("destination", d == null ? null : json.writeValueAsString(d.destination()))
+                .param("secrets", d == null ? null : json.writeValueAsString(d.secrets()))
+                .param("delta", s.delta());
+    }
+
+    /** The schedule's destination with its secrets, for delivering and for keeping secrets a change leaves out. */
+    DestinationRules.Checked storedDestination(long id) {
+        return jdbc.sql("select destination, destination_secrets from export_schedule where id = :id")
+                .param("id", id)
+                .query((rs, n) -> rs.getString("destination") == null
+                        ? null
+                        : new DestinationRules.Checked(
+                                json.readValue(rs.getString("destination"), Destination.class),
+                                json.readValue(rs.getString("destination_secrets"), Destination.Secrets.class)))
+                .optional()
+                .orElse(null);
     }
 
     Optional<ExportSchedule> find(long id) {
@@ -144,12 +167,22 @@ class ScheduleRepository {
                 .optional();
     }
 
-    void completeRun(long runId, Instant now, long rows, UUID fileId, String fileName, long size, String delivery) {
+    void completeRun(
+            long runId,
+            Instant now,
+            long rows,
+            UUID fileId,
+            String fileName,
+            long size,
+            String delivery,
+            String deliveredTo) {
         jdbc.sql("""
                         update export_schedule_run set status = 'COMPLETED', finished_at = :now, row_count = :rows,
-                          file_id = :file, file_name = :name, file_size = :size, delivery = :delivery, error = null
+                          file_id = :file, file_name = :name, file_size = :size, delivery = :delivery,
+                          delivered_to = :to, error = null
                         where id = :id
                         """)
+                .param("to", deliveredTo)
                 .param("now", ts(now))
                 .param("rows", rows)
                 .param("file", fileId)
@@ -157,6 +190,50 @@ class ScheduleRepository {
                 .param("size", size)
                 .param("delivery", delivery)
                 .param("id", runId)
+                .update();
+    }
+
+    /**
+     * The watermark a delta run starting now may move to once it delivers: the start of the oldest transaction still
+     * open in this database (or now), less a second. A lead's created/updated/deleted time is its transaction's
+     * start ({@code now()}), so a change the export cannot see yet, being uncommitted, is stamped at or after this
+     * instant and falls into the next run. Read in a statement of its own before the export's, so that every
+     * transaction the export's snapshot misses was open here or began later; the second covers a transaction that
+     * has begun but not yet shown itself in {@code pg_stat_activity}.
+     */
+    Instant safeWatermark() {
+        return jdbc.sql("""
+                        select least(clock_timestamp(), min(xact_start)) - interval '1 second'
+                        from pg_stat_activity
+                        where datname = current_database() and xact_start is not null and pid <> pg_backend_pid()
+                        """)
+                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant())
+                .single();
+    }
+
+    /** Records what a delta run covered and moves the schedule's watermark, with the run's completion. */
+    void completeDelta(
+            long scheduleId,
+            long runId,
+            Instant changedSince,
+            Instant watermark,
+            long deletedRows,
+            UUID fileId,
+            String name) {
+        jdbc.sql("""
+                        update export_schedule_run set changed_since = :since, deleted_count = :deleted,
+                          deleted_file_id = :file, deleted_file_name = :name
+                        where id = :id
+                        """)
+                .param("since", ts(changedSince))
+                .param("deleted", deletedRows)
+                .param("file", fileId)
+                .param("name", name)
+                .param("id", runId)
+                .update();
+        jdbc.sql("update export_schedule set delta_since = :watermark where id = :id and delta")
+                .param("watermark", ts(watermark))
+                .param("id", scheduleId)
                 .update();
     }
 
@@ -205,6 +282,11 @@ class ScheduleRepository {
                         rs.getString("cron")),
                 rs.getString("time_zone"),
                 json.readValue(rs.getString("recipients"), STRINGS),
+                rs.getString("destination") == null
+                        ? null
+                        : json.readValue(rs.getString("destination"), Destination.class),
+                rs.getBoolean("delta"),
+                instant(rs, "delta_since"),
                 rs.getBoolean("paused"),
                 instant(rs, "next_run_at"),
                 instant(rs, "created_at"),
@@ -225,6 +307,11 @@ class ScheduleRepository {
                 rs.getString("file_name"),
                 (Long) rs.getObject("file_size"),
                 rs.getString("delivery"),
+                rs.getString("delivered_to"),
+                instant(rs, "changed_since"),
+                (Long) rs.getObject("deleted_count"),
+                (UUID) rs.getObject("deleted_file_id"),
+                rs.getString("deleted_file_name"),
                 rs.getString("error"));
     }
 

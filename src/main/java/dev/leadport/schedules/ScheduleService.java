@@ -48,6 +48,7 @@ class ScheduleService {
     private final CustomFields customFields;
     private final Clock clock;
     private final ScheduleLimits limits;
+    private final DestinationRules destinations;
 
     ScheduleService(
             ScheduleRepository repository,
@@ -55,8 +56,10 @@ class ScheduleService {
             CustomTask<Instant> scheduledExportTask,
             CustomFields customFields,
             Clock clock,
-            ScheduleLimits limits) {
+            ScheduleLimits limits,
+            DestinationRules destinations) {
         this.limits = limits;
+        this.destinations = destinations;
         this.repository = repository;
         this.scheduler = scheduler;
         this.task = scheduledExportTask;
@@ -72,9 +75,17 @@ class ScheduleService {
             String format,
             ExportSchedule.RecurrenceView recurrence,
             String timeZone,
-            List<String> recipients) {}
+            List<String> recipients,
+            DestinationRules.DestinationRequest destination,
+            Boolean delta) {
 
-    /** A request that passed every check. */
+        @Override
+        public String toString() {
+            return "ScheduleRequest[" + name + "]"; // never the destination's secrets
+        }
+    }
+
+    /** A request that passed every check; {@code destination} is null for mail only. */
     record Checked(
             String name,
             LeadFilter filter,
@@ -82,7 +93,15 @@ class ScheduleService {
             ExportFormat format,
             Recurrence recurrence,
             ZoneId zone,
-            List<String> recipients) {}
+            List<String> recipients,
+            DestinationRules.Checked destination,
+            boolean delta) {
+
+        @Override
+        public String toString() {
+            return "Checked[" + name + "]";
+        }
+    }
 
     List<ExportSchedule> list(CurrentUser user) {
         return repository.list(user.seesAllLeads() ? null : user.id());
@@ -97,7 +116,7 @@ class ScheduleService {
 
     @Transactional
     ExportSchedule create(ScheduleRequest request, CurrentUser user) {
-        Checked checked = check(request);
+        Checked checked = check(request, null);
         Instant now = clock.instant();
         limits.check(checked, user, now, true);
         Instant next = checked.recurrence().nextAfter(now, checked.zone());
@@ -110,11 +129,30 @@ class ScheduleService {
     @Transactional
     ExportSchedule update(long id, ScheduleRequest request, CurrentUser user) {
         ExportSchedule existing = get(id, user);
-        Checked checked = check(request);
+        DestinationRules.Checked stored = repository.storedDestination(id);
+        Checked given = check(request, stored);
         Instant now = clock.instant();
-        limits.check(checked, user, now, false);
+        limits.check(given, user, now, false);
+        // Left out is kept (clients that predate destinations and delta lose neither); {"type": "MAIL"} and
+        // "delta": false turn them off.
+        Checked checked = new Checked(
+                given.name(),
+                given.filter(),
+                given.fields(),
+                given.format(),
+                given.recurrence(),
+                given.zone(),
+                given.recipients(),
+                request.destination() == null ? stored : given.destination(),
+                request.delta() == null ? existing.delta() : given.delta());
         Instant next = existing.paused() ? null : checked.recurrence().nextAfter(now, checked.zone());
-        repository.update(id, checked, next, now);
+        // Another slice of leads (or turning delta on) starts over: the next run delivers every lead it selects.
+        boolean sameSlice = existing.delta()
+                && checked.delta()
+                && existing.filter().equals(checked.filter())
+                && existing.fields().equals(checked.fields())
+                && existing.format() == checked.format();
+        repository.update(id, checked, next, now, !sameSlice);
         if (!existing.paused()) {
             place(id, next);
         }
@@ -189,7 +227,8 @@ class ScheduleService {
                 r.cron());
     }
 
-    Checked check(ScheduleRequest request) {
+    /** Checks every field; {@code stored} is the schedule's current destination, whose secrets a change may keep. */
+    Checked check(ScheduleRequest request, DestinationRules.Checked stored) {
         if (request == null) {
             throw new InvalidInputException("body", "is required");
         }
@@ -231,12 +270,21 @@ class ScheduleService {
         }
         Recurrence recurrence = recurrence(request.recurrence(), problems);
         List<String> recipients = recipients(request.recipients(), problems);
+        DestinationRules.Checked destination = destinations.check(request.destination(), stored, problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
         LeadFilter filter = request.filter() == null ? LeadFilter.ALL : request.filter();
         return new Checked(
-                name, filter, fields.stream().map(String::strip).toList(), format, recurrence, zone, recipients);
+                name,
+                filter,
+                fields.stream().map(String::strip).toList(),
+                format,
+                recurrence,
+                zone,
+                recipients,
+                destination,
+                Boolean.TRUE.equals(request.delta()));
     }
 
     private static Recurrence recurrence(ExportSchedule.RecurrenceView view, List<FieldProblem> problems) {

@@ -6,6 +6,7 @@ import dev.leadport.shared.events.OperationEvent;
 import dev.leadport.shared.events.OperationStatus;
 import dev.leadport.shared.events.OperationType;
 import dev.leadport.shared.files.FileStore;
+import dev.leadport.shared.files.StoredFile;
 import dev.leadport.users.UserAccount;
 import dev.leadport.users.Users;
 import java.io.IOException;
@@ -27,8 +28,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs one occurrence of a schedule: writes the file as the schedule's owner sees the leads, stores it, mails it,
- * records the run and publishes the SCHEDULED_EXPORT operation events. Called by the job engine's task.
+ * Runs one occurrence of a schedule: writes the file as the schedule's owner sees the leads, stores it, uploads it to
+ * the schedule's destination if it has one, mails it, records the run and publishes the SCHEDULED_EXPORT operation events. Called by the job engine's task.
  */
 @Component
 class ScheduledExportRunner {
@@ -46,6 +47,9 @@ class ScheduledExportRunner {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final SftpUploader sftp;
+    private final HttpsUploader https;
+    private final DeletedLeadsFile deletedFile;
 
     ScheduledExportRunner(
             ScheduleRepository repository,
@@ -56,7 +60,13 @@ class ScheduledExportRunner {
             SchedulesProperties properties,
             ApplicationEventPublisher events,
             TransactionTemplate tx,
-            Clock clock) {
+            Clock clock,
+            SftpUploader sftp,
+            HttpsUploader https,
+            DeletedLeadsFile deletedFile) {
+        this.deletedFile = deletedFile;
+        this.sftp = sftp;
+        this.https = https;
         this.repository = repository;
         this.writer = writer;
         this.files = files;
@@ -109,17 +119,55 @@ class ScheduledExportRunner {
                     .filter(UserAccount::enabled)
                     .orElseThrow(() -> new ScheduleCannotRun("The schedule's owner " + schedule.ownerUsername()
                             + " is disabled; an admin must enable the user or hand the schedule over."));
-            FileStore.Written produced = produce(schedule, run, owner);
-            String delivery = tx.execute(status -> deliver(schedule, run, owner, produced));
+            // A delta run covers the leads changed since the last delivered run; the watermark it will move to is
+            // read before the export starts (ScheduleRepository.safeWatermark).
+            Instant since = schedule.delta() ? schedule.deltaSince() : null;
+            Instant watermark = schedule.delta() ? repository.safeWatermark() : null;
+            FileStore.Written produced = produce(schedule, run, owner, since);
+            FileStore.Written deleted = schedule.delta()
+                    ? deletedFile.write(users.asCurrentUser(owner), baseName(schedule, run), since)
+                    : null;
+            DestinationRules.Checked destination =
+                    schedule.destination() == null ? null : repository.storedDestination(schedule.id());
+            if (destination != null) {
+                upload(
+                        destination,
+                        deleted == null ? List.of(produced.file()) : List.of(produced.file(), deleted.file()),
+                        deleted == null ? List.of("leads") : List.of("leads", "deleted"));
+            }
             Instant finished = clock.instant();
-            repository.completeRun(
-                    run.id(),
-                    finished,
-                    produced.records(),
-                    produced.file().id(),
-                    produced.file().name(),
-                    produced.file().size(),
-                    delivery);
+            // The mails, the run's record and the watermark commit together: a retry never mails twice.
+            String delivery = tx.execute(status -> {
+                String mailed = deliver(schedule, run, owner, produced, deleted, destination == null);
+                String done = destination == null
+                        ? mailed
+                        : destination.destination().type().name();
+                repository.completeRun(
+                        run.id(),
+                        finished,
+                        produced.records(),
+                        produced.file().id(),
+                        produced.file().name(),
+                        produced.file().size(),
+                        done,
+                        destination == null ? null : destination.destination().describe());
+                if (deleted != null) {
+                    // Only a delivered run moves the watermark: after a failed one the next run covers the gap.
+                    repository.completeDelta(
+                            schedule.id(),
+                            run.id(),
+                            since,
+                            watermark,
+                            deleted.records(),
+                            deleted.file().id(),
+                            deleted.file().name());
+                }
+                return done;
+            });
+            if (deleted != null) {
+                parameters.put("changedSince", since == null ? null : since.toString());
+                parameters.put("deletedRows", deleted.records());
+            }
             parameters.put("fileName", produced.file().name());
             parameters.put("fileSize", produced.file().size());
             parameters.put("delivery", delivery);
@@ -127,7 +175,9 @@ class ScheduledExportRunner {
                     new OperationEvent.Counts(produced.records(), produced.records(), 0, 0, 0, 0);
             publish(schedule, run, OperationStatus.COMPLETED, started, finished, counts, parameters, null);
         } catch (RuntimeException e) {
-            boolean retry = !(e instanceof ScheduleCannotRun) && attempt < properties.maxAttempts();
+            boolean retry = !(e instanceof ScheduleCannotRun)
+                    && !(e instanceof DeliveryFailed failed && !failed.retryable())
+                    && attempt < properties.maxAttempts();
             String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             repository.failRun(run.id(), clock.instant(), error, retry);
             if (retry) {
@@ -156,10 +206,10 @@ class ScheduledExportRunner {
         }
     }
 
-    /** Writes the file with the export module and stores it. */
-    private FileStore.Written produce(ExportSchedule schedule, ScheduleRun run, UserAccount owner) {
+    /** Writes the file with the export module and stores it; {@code since} limits it to leads changed since. */
+    private FileStore.Written produce(ExportSchedule schedule, ScheduleRun run, UserAccount owner, Instant since) {
         ScheduledExportWriter.Request request = new ScheduledExportWriter.Request(
-                schedule.filter(), schedule.fields(), schedule.format(), users.asCurrentUser(owner));
+                schedule.filter(), schedule.fields(), schedule.format(), users.asCurrentUser(owner), since);
         try {
             return files.write(
                     fileName(schedule, run),
@@ -172,10 +222,27 @@ class ScheduledExportRunner {
         }
     }
 
-    /** Queues one mail per recipient: the file attached when small enough, else a download link. */
-    private String deliver(ExportSchedule schedule, ScheduleRun run, UserAccount owner, FileStore.Written produced) {
+    /** Sends the files to the schedule's SFTP server or HTTPS URL; a failure is thrown, for the run to be retried. */
+    private void upload(DestinationRules.Checked destination, List<StoredFile> produced, List<String> parts) {
+        switch (destination.destination().type()) {
+            case SFTP -> sftp.upload(destination.destination(), destination.secrets(), produced);
+            case HTTPS -> https.upload(destination.destination(), destination.secrets(), produced, parts);
+        }
+    }
+
+    /**
+     * Queues one mail per recipient: the file attached when small enough, else a download link. With no recipient
+     * the owner is mailed, unless the files went to a destination.
+     */
+    private String deliver(
+            ExportSchedule schedule,
+            ScheduleRun run,
+            UserAccount owner,
+            FileStore.Written produced,
+            FileStore.Written deleted,
+            boolean ownerByDefault) {
         List<String> recipients = new ArrayList<>(schedule.recipients());
-        if (recipients.isEmpty() && owner.email() != null) {
+        if (recipients.isEmpty() && ownerByDefault && owner.email() != null) {
             recipients.add(owner.email());
         }
         if (recipients.isEmpty()) {
@@ -204,6 +271,15 @@ class ScheduledExportRunner {
             body.append("The file is larger than the attachment limit of ")
                     .append(properties.maxAttachmentBytes().toBytes())
                     .append(" bytes. ");
+        }
+        if (deleted != null) {
+            body.append("It holds the leads created or changed since the previous delivered run; ")
+                    .append(deleted.records())
+                    .append(" leads deleted since are listed in ")
+                    .append(deleted.file().name())
+                    .append(":\n")
+                    .append(notifications.absoluteLink(downloadPath(schedule.id(), run.id()) + "?part=deleted"))
+                    .append("\n\n");
         }
         body.append("Download it (sign-in required) until ")
                 .append(MAIL_TIME.format(produced.file().expiresAt().atZone(zone)))
@@ -260,6 +336,10 @@ class ScheduledExportRunner {
         p.put("fields", schedule.fields());
         p.put("filter", schedule.filter());
         p.put("recipients", schedule.recipients().size());
+        p.put("delta", schedule.delta());
+        p.put(
+                "destination",
+                schedule.destination() == null ? "MAIL" : schedule.destination().describe());
         return p;
     }
 
@@ -268,9 +348,13 @@ class ScheduledExportRunner {
     }
 
     private static String fileName(ExportSchedule schedule, ScheduleRun run) {
+        return baseName(schedule, run) + "." + schedule.format().extension();
+    }
+
+    /** The schedule's name and the occurrence in its time zone, e.g. {@code CRM sync-2026-12-05-0200}. */
+    private static String baseName(ExportSchedule schedule, ScheduleRun run) {
         return FileStore.sanitise(schedule.name()) + "-"
-                + FILE_TIME.format(run.scheduledFor().atZone(ZoneId.of(schedule.timeZone()))) + "."
-                + schedule.format().extension();
+                + FILE_TIME.format(run.scheduledFor().atZone(ZoneId.of(schedule.timeZone())));
     }
 
     private static Instant later(Instant a, Instant b) {

@@ -5,6 +5,7 @@ import dev.leadport.leads.LeadFilter;
 import dev.leadport.users.CurrentUser;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -22,8 +23,10 @@ interface ScheduledExportWriter {
     /**
      * @param fields standard field keys ({@code LeadField}) and custom field keys, in column order
      * @param user whose view of the leads to export (a REP's export holds only their own leads)
+     * @param changedSince only leads created or changed at or after this instant (a delta run); null for all
      */
-    record Request(LeadFilter filter, List<String> fields, ExportFormat format, CurrentUser user) {
+    record Request(
+            LeadFilter filter, List<String> fields, ExportFormat format, CurrentUser user, Instant changedSince) {
 
         public Request {
             fields = List.copyOf(fields);

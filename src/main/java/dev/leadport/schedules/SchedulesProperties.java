@@ -17,6 +17,12 @@ import org.springframework.util.unit.DataSize;
  * @param maxPerUser schedules one user may own
  * @param repRecipientDomains the mail domains (and their subdomains) a REP may send scheduled exports to besides
  *     their own address; empty means their own address only (MANAGERs and ADMINs may send anywhere)
+ * @param repDestinationHosts the host names (and their subdomains) a REP may deliver to by SFTP or HTTPS; empty
+ *     means REPs may only mail (MANAGERs and ADMINs may deliver anywhere the address rules allow)
+ * @param allowPrivateAddresses let SFTP and HTTPS destinations be loopback, private or link-local addresses
+ * @param allowHttp let HTTPS destinations be plain http:// URLs (for tests and trusted networks)
+ * @param connectTimeout how long connecting to (and signing in at) a destination may take
+ * @param uploadTimeout how long one file's upload may take
  */
 @ConfigurationProperties("leadport.schedules")
 record SchedulesProperties(
@@ -26,4 +32,9 @@ record SchedulesProperties(
         @DefaultValue("1m") Duration retryBackoff,
         @DefaultValue("1h") Duration minInterval,
         @DefaultValue("20") int maxPerUser,
-        @DefaultValue List<String> repRecipientDomains) {}
+        @DefaultValue List<String> repRecipientDomains,
+        @DefaultValue List<String> repDestinationHosts,
+        @DefaultValue("false") boolean allowPrivateAddresses,
+        @DefaultValue("false") boolean allowHttp,
+        @DefaultValue("20s") Duration connectTimeout,
+        @DefaultValue("10m") Duration uploadTimeout) {}

@@ -32,7 +32,12 @@ class ScheduleLimitsTest {
                     Duration.ofMinutes(1),
                     Duration.ofHours(1),
                     3,
-                    List.of()),
+                    List.of(),
+                    List.of(),
+                    false,
+                    false,
+                    Duration.ofSeconds(20),
+                    Duration.ofMinutes(10)),
             repository,
             mock(Users.class));
 
@@ -45,7 +50,9 @@ class ScheduleLimitsTest {
             ExportFormat.CSV,
             new Recurrence(Recurrence.Type.DAILY, LocalTime.of(6, 0), Set.of(), null, null),
             ZoneId.of("UTC"),
-            List.of());
+            List.of(),
+            null,
+            false);
 
     @Test
     void aUserAtTheCapCannotCreateAnotherScheduleButMayStillChangeTheirs() {
