@@ -200,11 +200,12 @@ class ProblemRows {
                 withCounts ? counts(uploadId, "reason") : null);
     }
 
-    /** Rows with a problem per column header or per reason, the most frequent first (at most 100). */
+    /** Problems per column header or per reason, the most frequent first (at most 100). */
     private Map<String, Long> counts(UUID uploadId, String key) {
         Map<String, Long> counts = new java.util.LinkedHashMap<>();
         // key is one of two column names written here, never user input.
-        jdbc.sql("select " + key + ", count(distinct row_number) from import_upload_problem"
+        // count(*): a row rarely has two problems of one column or reason, and a hash count avoids a sort per group.
+        jdbc.sql("select " + key + ", count(*) from import_upload_problem"
                         + " where upload_id = :upload group by 1 order by 2 desc, 1 limit 100")
                 .param("upload", uploadId)
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
