@@ -378,6 +378,7 @@
     $("start-note").hidden = !nothing;
     $("start-note").textContent = r.totalRows === 0 ? "The file has no data rows, so there is nothing to import."
       : nothing ? "No row would create or update a lead, so there is nothing to import." : "";
+    state.counts = null;
     loadGrid();
   }
 
@@ -404,7 +405,8 @@
   const gridUrl = () => `${base}/uploads/${state.uploadId}`;
 
   async function loadGrid() {
-    const params = new URLSearchParams({ page: state.errorPage, size: ERRORS_PER_PAGE });
+    // The counts per column and reason are asked for again only after a check or a change, not for every page.
+    const params = new URLSearchParams({ page: state.errorPage, size: ERRORS_PER_PAGE, counts: state.counts ? "false" : "true" });
     if ($("error-column").value) params.set("column", $("error-column").value);
     if ($("error-reason").value) params.set("reason", $("error-reason").value);
     const result = await lp.api("GET", `${gridUrl()}/problems?${params}`);
@@ -414,6 +416,9 @@
     }
     const g = result.data;
     state.headers = g.headers;
+    if (g.columns) state.counts = { columns: g.columns, reasons: g.reasons };
+    g.columns = state.counts.columns;
+    g.reasons = state.counts.reasons;
     const fill = (select, counts, all, label) => {
       const keep = select.value;
       select.replaceChildren(lp.el("option", { value: "", text: all }),
@@ -465,6 +470,7 @@
 
   function rowChanged(text) {
     state.changed = true;
+    state.counts = null;
     $("changed-note").hidden = false;
     $("grid-status").textContent = text;
   }

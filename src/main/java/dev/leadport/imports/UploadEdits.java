@@ -71,7 +71,10 @@ class UploadEdits {
             List<Integer> edited,
             List<ProblemRows.Problem> problems) {}
 
-    /** One page of the grid, the rows matching the filters, and how many rows have a problem per column and reason. */
+    /**
+     * One page of the grid, the rows matching the filters, and (unless left out with {@code counts=false}) how many rows
+     * have a problem per column and per reason.
+     */
     record GridPage(
             List<String> headers,
             int page,
@@ -84,7 +87,8 @@ class UploadEdits {
     /** A replace rule and the rows with problems it was applied to (checked again at once). */
     record Replaced(long ruleId, String column, String from, String to, int rowsChecked) {}
 
-    GridPage problems(UUID uploadId, String column, String reason, int page, int size, CurrentUser actor) {
+    GridPage problems(
+            UUID uploadId, String column, String reason, int page, int size, boolean counts, CurrentUser actor) {
         StoredUpload upload = store.require(uploadId, actor);
         if (page < 0) {
             throw new InvalidInputException("page", "the page is a number from 0, not " + page);
@@ -92,7 +96,7 @@ class UploadEdits {
         if (size < 1 || size > 200) {
             throw new InvalidInputException("size", "a page holds 1 to 200 rows, not " + size);
         }
-        ProblemRows.Page found = problems.page(uploadId, blankToNull(column), blankToNull(reason), page, size);
+        ProblemRows.Page found = problems.page(uploadId, blankToNull(column), blankToNull(reason), page, size, counts);
         List<GridRow> rows = found.rows().stream().map(r -> grid(uploadId, r)).toList();
         return new GridPage(upload.headers(), page, size, found.total(), rows, found.columns(), found.reasons());
     }

@@ -38,8 +38,9 @@ class UploadRowsController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "25") int size,
             @RequestParam(required = false) String column,
-            @RequestParam(required = false) String reason) {
-        return edits.problems(id, column, reason, page, size, users.current());
+            @RequestParam(required = false) String reason,
+            @RequestParam(defaultValue = "true") boolean counts) {
+        return edits.problems(id, column, reason, page, size, counts, users.current());
     }
 
     @PutMapping("/rows/{row}")
