@@ -8,8 +8,8 @@ create table import_upload_problem (
   reason text not null
 );
 
--- Serves the filter by column (and reason) and the rows with a problem per column.
-create index import_upload_problem_column_idx on import_upload_problem (upload_id, column_name, reason, row_number);
+-- Serves the filter by column in row order (a page without a sort) and the rows with a problem per column.
+create index import_upload_problem_column_idx on import_upload_problem (upload_id, column_name, row_number);
 
 -- Serves the filter by reason alone and the rows with a problem per reason.
 create index import_upload_problem_reason_idx on import_upload_problem (upload_id, reason, row_number);
