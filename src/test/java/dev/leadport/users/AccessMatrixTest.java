@@ -138,6 +138,35 @@ class AccessMatrixTest extends ApiTestBase {
         rules.add(all(
                 "GET", IE + "/imports/{id}/success", 200, api -> path(IE + "/imports/" + repImport() + "/success")));
         rules.add(all("GET", IE + "/template", 200, api -> path(IE + "/template")));
+        // stored uploads: each user works on their own (another's upload id is a 404, see UploadApiTest)
+        String uploads = IE + "/uploads";
+        rules.add(all("POST", uploads, 201, api -> new Call(uploads, upload())));
+        rules.add(all("GET", uploads + "/{id}", 200, api -> path(uploads + "/" + storedUpload(api))));
+        rules.add(all("GET", uploads + "/{id}/checks/{checkId}", 200, api -> path(backgroundCheck(api))));
+        rules.add(all(
+                "POST", uploads + "/{id}/checks/{checkId}/cancel", 200, api -> path(backgroundCheck(api) + "/cancel")));
+        rules.add(all(
+                "GET", uploads + "/{id}/problems", 200, api -> path(uploads + "/" + checkedUpload(api) + "/problems")));
+        rules.add(all(
+                "PUT",
+                uploads + "/{id}/rows/{row}",
+                200,
+                api -> new Call(
+                        uploads + "/" + checkedUpload(api) + "/rows/3",
+                        map("cells", Map.of("email", unique("fixed") + "@x.io")))));
+        rules.add(all(
+                "DELETE",
+                uploads + "/{id}/rows/{row}",
+                200,
+                api -> path(uploads + "/" + checkedUpload(api) + "/rows/3")));
+        rules.add(all(
+                "POST",
+                uploads + "/{id}/replace",
+                200,
+                api -> new Call(
+                        uploads + "/" + checkedUpload(api) + "/replace",
+                        map("column", "first name", "from", "Bob", "to", "Robert"))));
+
         // exports
         rules.add(all("GET", IE + "/export", 200, api -> path(IE + "/export?owner=rep")));
         rules.add(all("GET", IE + "/export/preview", 200, api -> path(IE + "/export/preview?owner=rep")));
@@ -347,6 +376,14 @@ class AccessMatrixTest extends ApiTestBase {
         s.put("GET " + IE + "/imports/{id}/errors", read);
         s.put("GET " + IE + "/imports/{id}/success", read);
         s.put("GET " + IE + "/template", read);
+        s.put("POST " + IE + "/uploads", imp);
+        s.put("GET " + IE + "/uploads/{id}", read);
+        s.put("GET " + IE + "/uploads/{id}/checks/{checkId}", read);
+        s.put("POST " + IE + "/uploads/{id}/checks/{checkId}/cancel", imp);
+        s.put("GET " + IE + "/uploads/{id}/problems", read);
+        s.put("PUT " + IE + "/uploads/{id}/rows/{row}", imp);
+        s.put("DELETE " + IE + "/uploads/{id}/rows/{row}", imp);
+        s.put("POST " + IE + "/uploads/{id}/replace", imp);
         s.put("GET " + IE + "/export", exp);
         s.put("GET " + IE + "/export/preview", exp);
         s.put("POST " + IE + "/exports", exp);
@@ -688,6 +725,30 @@ class AccessMatrixTest extends ApiTestBase {
         return map(
                 "file",
                 Api.FilePart.csv("matrix.csv", "email,first name\n" + unique("imp") + "@x.io,Ann\nnot-an-email,Bob\n"));
+    }
+
+    /** An upload stored by the calling user (uploads are their uploader's alone). */
+    private static String storedUpload(Api api) {
+        Api.Response stored = api.postMultipart(IE + "/uploads", upload());
+        assertThat(stored.status()).as(stored.toString()).isEqualTo(201);
+        return stored.json().get("uploadId").asString();
+    }
+
+    /** A stored upload of the caller's, checked once, so its row 3 (the bad email) is in the review grid. */
+    private static String checkedUpload(Api api) {
+        String id = storedUpload(api);
+        Api.Response checked = api.postMultipart(IE + "/validate", Map.of("uploadId", id));
+        assertThat(checked.status()).as(checked.toString()).isEqualTo(200);
+        return id;
+    }
+
+    /** The path of a check of the caller's upload that runs as a job. */
+    private static String backgroundCheck(Api api) {
+        String id = storedUpload(api);
+        Api.Response started = api.postMultipart(IE + "/validate", Map.of("uploadId", id, "background", "true"));
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        return IE + "/uploads/" + id + "/checks/"
+                + started.json().get("checkId").asLong();
     }
 
     private long repImport() {
