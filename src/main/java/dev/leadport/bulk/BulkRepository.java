@@ -25,6 +25,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.StringNode;
 
 /**
  * The SQL of bulk operations. Leads change in set-based statements, one chunk of results per statement and
@@ -151,13 +152,26 @@ class BulkRepository {
                             "ids",
                             new SqlParameterValue(
                                     Types.ARRAY,
-                                    settled.stream().map(BulkTarget::leadId).toArray(Long[]::new)))
+                                    settled.stream()
+                                            .map(t -> unknown(t) ? null : t.leadId())
+                                            .toArray(Long[]::new)))
                     .param(
                             "results",
                             textArray(settled.stream().map(t -> t.code().name())))
-                    .param("messages", textArray(settled.stream().map(BulkTarget::message)))
+                    .param("messages", textArray(settled.stream().map(t -> unknown(t) ? null : t.message())))
                     .update();
         }
+    }
+
+    /**
+     * Whether the target is an id that names no lead. Its result is stored without lead id and message, which
+     * {@link #result} restores from the id as written: such a row never enters a lead's history, so it stays out of
+     * the by-lead index, and 100,000 unknown ids write about a third less.
+     */
+    private static boolean unknown(BulkTarget t) {
+        return t.code() == BulkResultCode.NOT_FOUND
+                && t.leadId() != null
+                && BulkTargets.noLead(t.leadId()).equals(t.message());
     }
 
     /** A text[] parameter (an Object[] alone would be expanded into a list of parameters). */
@@ -400,12 +414,15 @@ class BulkRepository {
     private static ResultRow result(ResultSet rs) throws SQLException {
         long lead = rs.getLong("lead_id");
         Long leadId = rs.wasNull() ? null : lead;
-        return new ResultRow(
-                rs.getInt("position"),
-                rs.getString("lead_ref"),
-                leadId,
-                BulkResultCode.valueOf(rs.getString("result")),
-                rs.getString("message"));
+        String ref = rs.getString("lead_ref");
+        BulkResultCode code = BulkResultCode.valueOf(rs.getString("result"));
+        String message = rs.getString("message");
+        if (code == BulkResultCode.NOT_FOUND && leadId == null && message == null) {
+            // An unknown id, stored compactly (see unknown).
+            leadId = BulkTargets.parse(StringNode.valueOf(ref));
+            message = leadId == null ? null : BulkTargets.noLead(leadId);
+        }
+        return new ResultRow(rs.getInt("position"), ref, leadId, code, message);
     }
 
     /** A typed array parameter (pgjdbc sends a {@code long[]} as {@code int8[]}). */

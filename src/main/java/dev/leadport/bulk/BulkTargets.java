@@ -70,7 +70,7 @@ class BulkTargets {
     private static BulkTarget check(
             BulkKind kind, int position, String ref, long id, BulkRepository.LeadState state, CurrentUser user) {
         if (state == null) {
-            return new BulkTarget(position, ref, id, BulkResultCode.NOT_FOUND, "there is no lead with id " + id);
+            return new BulkTarget(position, ref, id, BulkResultCode.NOT_FOUND, noLead(id));
         }
         if (!user.mayAct(state.ownerId())) {
             return new BulkTarget(position, ref, id, BulkResultCode.FORBIDDEN, "belongs to another user");
@@ -83,6 +83,11 @@ class BulkTargets {
                     position, ref, id, BulkResultCode.NOT_FOUND, "is in the recycle bin; restore it first");
         }
         return new BulkTarget(position, ref, id, BulkResultCode.PENDING, null);
+    }
+
+    /** The result message of an id that names no lead. */
+    static String noLead(long id) {
+        return "there is no lead with id " + id;
     }
 
     /** A positive whole number given as a JSON number or numeric string, or null. */

@@ -69,6 +69,10 @@ class BulkApiTest extends ApiTestBase {
         assertThat(body.get("results").get(4).get("id").asString()).isEqualTo("abc");
         assertThat(body.get("results").get(4).get("message").asString()).contains("'abc' is not a lead id");
         assertThat(body.get("results").get(2).get("message").asString()).contains("another user");
+        // An unknown id's result is stored compactly and read back whole.
+        assertThat(body.get("results").get(3).get("id").asLong()).isEqualTo(987654321098L);
+        assertThat(body.get("results").get(3).get("message").asString())
+                .isEqualTo("there is no lead with id 987654321098");
 
         JsonNode changed = rep.get("/api/leads/" + b).json();
         assertThat(changed.get("status").asString()).isEqualTo("QUALIFIED");
