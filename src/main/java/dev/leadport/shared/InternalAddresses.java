@@ -6,7 +6,7 @@ import java.net.InetAddress;
 /**
  * Tells whether an address is one of the machines next to Leadport rather than the internet: loopback, private,
  * link-local, multicast, unique-local, carrier-grade NAT or "this network". Outgoing deliveries to addresses a user
- * typed (scheduled uploads) refuse these unless a setting allows them, so a destination cannot be pointed at the
+ * typed (webhooks, scheduled uploads) refuse these unless a setting allows them, so a destination cannot be pointed at the
  * database or a metadata service.
  */
 public final class InternalAddresses {

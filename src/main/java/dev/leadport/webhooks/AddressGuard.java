@@ -1,7 +1,7 @@
 package dev.leadport.webhooks;
 
+import dev.leadport.shared.InternalAddresses;
 import dev.leadport.shared.InvalidInputException;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -45,28 +45,11 @@ final class AddressGuard {
             throw new InvalidInputException("url", "names a host that does not resolve: " + uri.getHost());
         }
         for (InetAddress address : addresses) {
-            if (internal(address)) {
+            if (InternalAddresses.isInternal(address)) {
                 throw new InvalidInputException(
                         "url", "resolves to an internal address (" + address.getHostAddress() + "), which is refused.");
             }
         }
         return uri;
-    }
-
-    private static boolean internal(InetAddress a) {
-        if (a.isLoopbackAddress()
-                || a.isAnyLocalAddress()
-                || a.isSiteLocalAddress()
-                || a.isLinkLocalAddress()
-                || a.isMulticastAddress()) {
-            return true;
-        }
-        byte[] b = a.getAddress();
-        if (a instanceof Inet6Address) {
-            return (b[0] & 0xfe) == 0xfc; // unique local fc00::/7
-        }
-        int first = b[0] & 0xff;
-        int second = b[1] & 0xff;
-        return first == 0 || (first == 100 && second >= 64 && second < 128); // "this network", carrier-grade NAT
     }
 }
