@@ -164,11 +164,20 @@ class DeltaScheduleTest extends DestinationTestBase {
         assertThat(mailOnly.get("destination").isNull()).isTrue();
     }
 
-    /** Moves the clock past an occurrence (after a pause, so the changes before it are clear of its overlap). */
+    /**
+     * Moves the clock past an occurrence (after a pause, so the changes before it are clear of its overlap) and waits
+     * for that occurrence's own run: the newest run until then is the previous occurrence's, often in the same status.
+     */
     private JsonNode runAt(long id, String instant, String status) throws InterruptedException {
+        Api manager = as("manager");
+        int before = runs(manager, id).size();
         Thread.sleep(1500);
         moveClockTo(Instant.parse(instant));
-        return awaitRunStatus(as("manager"), id, status);
+        await("run " + (before + 1) + " of schedule " + id + " " + status, Duration.ofSeconds(20), () -> {
+            JsonNode runs = runs(manager, id);
+            return runs.size() > before && runs.get(0).get("status").asString().equals(status);
+        });
+        return runs(manager, id).get(0);
     }
 
     private static String url(String tag) {
