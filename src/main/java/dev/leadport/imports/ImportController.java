@@ -264,6 +264,7 @@ class ImportController {
                         values.strict() == null ? null : List.of(values.strict()),
                         newOptions(values.newOptions()),
                         null,
+                        null,
                         null),
                 mode,
                 reviewToken == null || reviewToken.isBlank() ? null : reviewToken.strip(),

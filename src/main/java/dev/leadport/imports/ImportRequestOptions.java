@@ -43,31 +43,6 @@ public record ImportRequestOptions(
         matchBy = matchBy == null ? MatchKey.EMAIL : matchBy;
     }
 
-    public ImportRequestOptions(
-            String defaultRegion,
-            String dateOrder,
-            Map<String, String> statusValues,
-            Map<String, Map<String, String>> valueMaps,
-            Map<String, String> constants,
-            Boolean overrideConstants,
-            List<String> strict,
-            Map<String, List<String>> newOptions,
-            String encoding,
-            Integer headerRow) {
-        this(
-                defaultRegion,
-                dateOrder,
-                statusValues,
-                valueMaps,
-                constants,
-                overrideConstants,
-                strict,
-                newOptions,
-                encoding,
-                headerRow,
-                null);
-    }
-
     public ImportRequestOptions(String defaultRegion, String dateOrder, Map<String, String> statusValues) {
         this(defaultRegion, dateOrder, statusValues, null, null, null, null, null, null, null, null);
     }
